@@ -1,0 +1,39 @@
+# The two commands of the quick start: `make demo` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+HOME_DIR := claimgraph-data
+DEMO_CASE := veskaro
+DEMO_BUILD := build/demo
+
+.PHONY: demo test lint install clean
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	rm -rf $(HOME_DIR) $(DEMO_BUILD)
+	$(BIN)/python demo/generate.py $(DEMO_BUILD)
+	$(BIN)/claimgraph --home $(HOME_DIR) init
+	$(BIN)/claimgraph --home $(HOME_DIR) add $(DEMO_BUILD) --case "$(DEMO_CASE)"
+	$(BIN)/claimgraph --home $(HOME_DIR) cases
+	$(BIN)/claimgraph --home $(HOME_DIR) sources --case "$(DEMO_CASE)"
+	$(BIN)/claimgraph --home $(HOME_DIR) verify
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests demo benchmarks
+	$(BIN)/ruff format --check src tests demo benchmarks
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) $(HOME_DIR) build .pytest_cache .mypy_cache

@@ -1,0 +1,3 @@
+from claimgraph.cli.main import run
+
+run()

@@ -1,0 +1,265 @@
+"""Use case: add documents (files, folders, URLs, WARC records) to the ledger.
+
+Reading and parsing are pure and happen first; writes are batched, one transaction per
+batch, and an outcome is reported only once its batch has committed — so whatever a
+caller saw reported as added survives a crash right after."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from claimgraph import __version__
+from claimgraph.capture import fetch_url, iter_warc
+from claimgraph.capture.files import expand, is_url, is_warc, read_capped
+from claimgraph.capture.warc import WarcProblem
+from claimgraph.errors import ClaimgraphError, InvalidInput
+from claimgraph.model import Capture, CaptureMethod, Source, SourceKind, check_case_name, content_id
+from claimgraph.model.ids import sha256_hex
+from claimgraph.parse import parse_bytes
+from claimgraph.services.ledger import Ledger
+from claimgraph.store import Writer
+
+DEFAULT_CASE = "default"
+TOOL = f"claimgraph/{__version__}"
+
+
+@dataclass(frozen=True, slots=True)
+class AddOutcome:
+    input: str
+    status: str  # "added" (new source), "known" (same bytes seen before), "failed"
+    source_id: str | None = None
+    capture_id: str | None = None
+    title: str | None = None
+    media_type: str | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    label: str
+    data: bytes
+    source: Source
+    capture: Capture
+
+
+Item = _Candidate | AddOutcome
+
+
+def add_inputs(
+    ledger: Ledger,
+    refs: Sequence[str],
+    *,
+    case: str = DEFAULT_CASE,
+    kind: SourceKind | None = None,
+    batch_size: int = 64,
+    batch_seconds: float = 1.0,
+) -> Iterator[AddOutcome]:
+    """Add every document named by `refs`; yield one outcome per document, in order."""
+    case = check_case_name(case)
+    ledger.blobs.clean_partials()
+    batch: list[_Candidate | AddOutcome] = []
+    started = time.monotonic()
+    for item in _candidates(ledger, refs, kind):
+        batch.append(item)
+        if len(batch) >= batch_size or time.monotonic() - started > batch_seconds:
+            yield from _commit(ledger, case, batch)
+            batch, started = [], time.monotonic()
+    yield from _commit(ledger, case, batch)
+
+
+def _candidates(ledger: Ledger, refs: Sequence[str], kind: SourceKind | None) -> Iterator[Item]:
+    for ref in refs:
+        try:
+            if is_url(ref):
+                yield _from_url(ledger, ref, kind)
+                continue
+            for path in expand(ref, ledger.settings.allowed_roots):
+                yield from _from_path(ledger, path, kind)
+        except ClaimgraphError as exc:
+            yield AddOutcome(input=ref, status="failed", reason=exc.message)
+
+
+def _from_path(ledger: Ledger, path: Path, kind: SourceKind | None) -> Iterator[Item]:
+    label = str(path)
+    try:
+        if is_warc(path):
+            yield from _from_warc(ledger, path, kind)
+            return
+        data = read_capped(
+            path, ledger.settings.allowed_roots, ledger.settings.limits.max_source_bytes
+        )
+        capture = _capture(ledger, CaptureMethod.FILE, str(path.resolve()))
+        yield _candidate(ledger, label, data, capture, kind, filename=path.name)
+    except ClaimgraphError as exc:
+        yield AddOutcome(input=label, status="failed", reason=exc.message)
+
+
+def _from_url(ledger: Ledger, url: str, kind: SourceKind | None) -> Item:
+    fetched = fetch_url(url, ledger.settings.limits)
+    if fetched.status >= 400:
+        return AddOutcome(input=url, status="failed", reason=f"HTTP status {fetched.status}")
+    declared = dict((k.lower(), v) for k, v in fetched.headers).get("content-type")
+    capture = _capture(
+        ledger,
+        CaptureMethod.URL,
+        url,
+        http_status=fetched.status,
+        http_headers=fetched.headers,
+        warc_record={"final_url": fetched.final_url, "address": fetched.address},
+        at=fetched.fetched_at,
+    )
+    return _candidate(
+        ledger, url, fetched.body, capture, kind, url=fetched.final_url, declared=declared
+    )
+
+
+def _from_warc(ledger: Ledger, path: Path, kind: SourceKind | None) -> Iterator[Item]:
+    with open(path, "rb") as fh:
+        for rec in iter_warc(fh, ledger.settings.limits):
+            label = f"{path}#{rec.record_id or rec.offset}"
+            if isinstance(rec, WarcProblem):
+                yield AddOutcome(input=label, status="failed", reason=rec.reason)
+                continue
+            record = {
+                "file": str(path.resolve()),
+                "record_id": rec.record_id,
+                "offset": str(rec.offset),
+                "target_uri": rec.target_uri,
+                "warc_date": rec.warc_date,
+            }
+            capture = _capture(
+                ledger,
+                CaptureMethod.WARC,
+                f"{path.resolve()}#{rec.record_id}",
+                http_status=rec.http_status,
+                http_headers=rec.http_headers,
+                warc_record=record,
+            )
+            try:
+                yield _candidate(
+                    ledger,
+                    label,
+                    rec.payload,
+                    capture,
+                    kind,
+                    url=rec.target_uri,
+                    declared=rec.content_type,
+                )
+            except ClaimgraphError as exc:
+                yield AddOutcome(input=label, status="failed", reason=exc.message)
+
+
+def _capture(ledger: Ledger, method: CaptureMethod, location: str, **extra: Any) -> Capture:
+    at = extra.pop("at", None) or ledger.clock()
+    # The id is fixed once the source is known (see _candidate).
+    return Capture(
+        id="",
+        source_id="",
+        method=method,
+        location=location,
+        captured_at=at,
+        agent=ledger.user,
+        tool_version=TOOL,
+        **extra,
+    )
+
+
+def _candidate(
+    ledger: Ledger,
+    label: str,
+    data: bytes,
+    capture: Capture,
+    kind: SourceKind | None,
+    *,
+    filename: str | None = None,
+    url: str | None = None,
+    declared: str | None = None,
+) -> _Candidate:
+    if not data:
+        raise InvalidInput("empty document", subject=label)
+    parsed = parse_bytes(
+        data,
+        filename=filename or url,
+        media_type=declared,
+        base_url=url,
+        limits=ledger.settings.limits,
+    )
+    digest = sha256_hex(data)
+    is_image = parsed.media_type.startswith("image/")
+    source = Source(
+        id=digest,
+        media_type=parsed.media_type,
+        size=len(data),
+        text=parsed.text,
+        parser=parsed.parser,
+        kind=kind or (SourceKind.IMAGE if is_image else SourceKind.UNKNOWN),
+        title=parsed.title,
+        url=url,
+        authors=parsed.authors,
+        publisher=parsed.publisher,
+        published=parsed.published,
+        language=parsed.language,
+        links=parsed.links,
+        image_urls=parsed.image_urls,
+        page_offsets=parsed.page_offsets,
+        encoding=parsed.encoding,
+        filename=filename,
+    )
+    cap_id = content_id(
+        "cap",
+        digest,
+        capture.method.value,
+        capture.location,
+        capture.captured_at.isoformat(),
+        capture.agent,
+    )
+    return _Candidate(label, data, source, replace(capture, id=cap_id, source_id=digest))
+
+
+def _commit(ledger: Ledger, case: str, batch: Iterable[Item]) -> Iterator[AddOutcome]:
+    items = list(batch)
+    candidates = [c for c in items if isinstance(c, _Candidate)]
+    for c in candidates:  # durable bytes first: a row never points at a missing blob
+        ledger.blobs.put(c.data)
+    statuses: dict[int, str] = {}
+    if candidates:
+        at, who = ledger.clock(), ledger.user
+        with ledger.store.write() as w:
+            if w.ensure_case(case, at, who):
+                w.append_audit(at, who, "case.create", case, {"name": case})
+            for c in candidates:
+                statuses[id(c)] = _record(w, c, case, at, who)
+    for item in items:
+        if isinstance(item, AddOutcome):
+            yield item
+        else:
+            s = item.source
+            yield AddOutcome(
+                input=item.label,
+                status=statuses[id(item)],
+                source_id=s.id,
+                capture_id=item.capture.id,
+                title=s.title,
+                media_type=s.media_type,
+            )
+
+
+def _record(w: Writer, c: _Candidate, case: str, at: datetime, who: str) -> str:
+    s = c.source
+    status = "known"
+    if not w.has_source(s.id):
+        w.insert_source(s, at)
+        w.append_audit(at, who, "source.add", s.id, {"media_type": s.media_type, "size": s.size})
+        status = "added"
+    if not w.has_capture(c.capture.id):
+        w.insert_capture(c.capture)
+        detail = {"source": s.id, "how": c.capture.method.value, "location": c.capture.location}
+        w.append_audit(at, who, "capture.add", c.capture.id, detail)
+    if w.link_case(case, s.id, at, who):
+        w.append_audit(at, who, "case.link", s.id, {"case": case})
+    return status

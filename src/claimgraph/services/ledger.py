@@ -1,0 +1,51 @@
+"""The Ledger: the context every use case receives (settings, store, blobs, clock)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from claimgraph.capture.blobs import BlobStore
+from claimgraph.errors import NotFound
+from claimgraph.settings import Settings
+from claimgraph.store import Store, make_engine, migrate, schema_is_current
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(slots=True)
+class Ledger:
+    settings: Settings
+    store: Store
+    blobs: BlobStore
+    clock: Callable[[], datetime] = field(default=utc_now)
+
+    @property
+    def user(self) -> str:
+        return self.settings.user
+
+    def close(self) -> None:
+        self.store.engine.dispose()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def open_ledger(settings: Settings, *, create: bool = False) -> Ledger:
+    """Open the store under `settings.home`; with `create`, make it (idempotent) first."""
+    home = settings.home
+    if create:
+        home.mkdir(parents=True, exist_ok=True)
+        settings.blob_dir.mkdir(parents=True, exist_ok=True)
+    elif settings.database_url is None and not settings.sqlite_path.exists():
+        raise NotFound("no claimgraph store here; run `claimgraph init` first", subject=str(home))
+    engine = make_engine(settings.url)
+    if create or not schema_is_current(engine):
+        migrate(engine)
+    return Ledger(settings=settings, store=Store(engine), blobs=BlobStore(settings.blob_dir))
