@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import getpass
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 
@@ -46,10 +47,22 @@ def settings_from_env(home: str | None = None, user: str | None = None) -> Setti
     roots = tuple(
         Path(p).resolve() for p in env.get("CLAIMGRAPH_ALLOWED_ROOTS", "").split(os.pathsep) if p
     )
-    who = user or env.get("CLAIMGRAPH_USER") or env.get("USER") or "unknown"
+    who = user or env.get("CLAIMGRAPH_USER") or env.get("USER") or _login_name()
+    limits = Limits()
+    if cap := env.get("CLAIMGRAPH_MAX_SOURCE_BYTES"):
+        size = int(cap) if cap.isdigit() else limits.max_source_bytes
+        limits = replace(limits, max_source_bytes=size, max_decompressed_bytes=size)
     return Settings(
         home=Path(home or env.get("CLAIMGRAPH_HOME") or "claimgraph-data").resolve(),
         database_url=env.get("CLAIMGRAPH_DATABASE_URL") or None,
         user=who,
         allowed_roots=roots,
+        limits=limits,
     )
+
+
+def _login_name() -> str:
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"

@@ -133,7 +133,7 @@ class Store:
             raise InvalidInput("a source id is 6 to 64 hex digits", subject=ref)
         with self.read() as conn:
             q = select(sources.c.id).where(sources.c.id.like(ref + "%")).limit(2)
-            found = [r.id for r in conn.execute(q)]
+            found = [str(r.id) for r in conn.execute(q)]
         if not found:
             raise NotFound("no such source", subject=ref)
         if len(found) > 1:
@@ -182,7 +182,9 @@ class Store:
 
     def list_sources(self, case: str | None = None) -> list[SourceSummary]:
         cols = [sources.c[n] for n in SourceSummary.__slots__ if n != "cases"]
-        q = select(*cols).order_by(sources.c.published, sources.c.id)
+        # NULL dates last on both engines, so listings agree everywhere.
+        order = (sources.c.published.is_(None), sources.c.published, sources.c.id)
+        q = select(*cols).order_by(*order)
         if case is not None:
             q = q.join(case_sources, case_sources.c.source_id == sources.c.id).where(
                 case_sources.c.case_name == case
@@ -192,7 +194,7 @@ class Store:
             for m in conn.execute(select(case_sources.c.source_id, case_sources.c.case_name)):
                 memberships.setdefault(m.source_id, []).append(m.case_name)
             return [
-                SourceSummary(*r, cases=tuple(sorted(memberships.get(r.id, []))))
+                SourceSummary(**r._mapping, cases=tuple(sorted(memberships.get(r.id, []))))
                 for r in conn.execute(q)
             ]
 
