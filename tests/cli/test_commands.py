@@ -128,3 +128,9 @@ def test_commands_on_a_missing_store_say_so(cli, tmp_path: Path) -> None:  # typ
     ran = cli("sources", home_dir=tmp_path / "nothing-here")
     assert ran.code == 1
     assert "run `claimgraph init` first" in ran.stderr
+
+
+def test_output_is_json_lines_when_piped(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    cli("add", str(_docs(tmp_path / "docs")), "--case", "levee")
+    piped = cli("sources")  # the test runner's stdout is not a terminal
+    assert [json.loads(line)["cases"] for line in piped.stdout.splitlines()] == [["levee"]] * 2

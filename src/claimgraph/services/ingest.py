@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from claimgraph import __version__
-from claimgraph.capture import fetch_url, iter_warc
+from claimgraph.capture import iter_warc
 from claimgraph.capture.files import expand, is_url, is_warc, read_capped
 from claimgraph.capture.warc import WarcProblem
 from claimgraph.errors import ClaimgraphError, InvalidInput
@@ -100,7 +100,7 @@ def _from_path(ledger: Ledger, path: Path, kind: SourceKind | None) -> Iterator[
 
 
 def _from_url(ledger: Ledger, url: str, kind: SourceKind | None) -> Item:
-    fetched = fetch_url(url, ledger.settings.limits)
+    fetched = ledger.fetch(url, ledger.settings.limits)
     if fetched.status >= 400:
         return AddOutcome(input=url, status="failed", reason=f"HTTP status {fetched.status}")
     declared = dict((k.lower(), v) for k, v in fetched.headers).get("content-type")

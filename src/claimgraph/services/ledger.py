@@ -6,9 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from claimgraph.capture import Fetched, fetch_url
 from claimgraph.capture.blobs import BlobStore
 from claimgraph.errors import NotFound
-from claimgraph.settings import Settings
+from claimgraph.settings import Limits, Settings
 from claimgraph.store import Store, make_engine, migrate, schema_is_current
 
 
@@ -22,6 +23,8 @@ class Ledger:
     store: Store
     blobs: BlobStore
     clock: Callable[[], datetime] = field(default=utc_now)
+    # Passed in, not imported, so a test can point it at a policy for its own listener.
+    fetch: Callable[[str, Limits], Fetched] = field(default=fetch_url)
 
     @property
     def user(self) -> str:
