@@ -12,12 +12,14 @@ from claimgraph.settings import Settings
 
 
 def test_sqlite_runs_in_wal_with_foreign_keys_and_full_sync(tmp_path: Path) -> None:
-    with open_ledger(Settings(home=tmp_path / "h"), create=True) as ledger:
-        with ledger.store.engine.connect() as conn:
-            pragma = {
-                name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
-                for name in ("journal_mode", "foreign_keys", "synchronous")
-            }
+    with (
+        open_ledger(Settings(home=tmp_path / "h"), create=True) as ledger,
+        ledger.store.engine.connect() as conn,
+    ):
+        pragma = {
+            name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
+            for name in ("journal_mode", "foreign_keys", "synchronous")
+        }
     assert pragma == {"journal_mode": "wal", "foreign_keys": 1, "synchronous": 2}
     assert (tmp_path / "h" / "claimgraph.db").is_file()
     assert (tmp_path / "h" / "blobs").is_dir()
