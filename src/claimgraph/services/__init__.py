@@ -1,5 +1,6 @@
 """Use cases: the only code that writes. Views (CLI, API, web) call these."""
 
+from claimgraph.services.claims import extract_file, list_claims
 from claimgraph.services.ingest import DEFAULT_CASE, AddOutcome, add_inputs
 from claimgraph.services.ledger import Ledger, open_ledger
 from claimgraph.services.queries import (
@@ -22,8 +23,10 @@ __all__ = [
     "VerifyReport",
     "add_inputs",
     "export_lines",
+    "extract_file",
     "import_lines",
     "list_cases",
+    "list_claims",
     "list_sources",
     "open_ledger",
     "original_bytes",

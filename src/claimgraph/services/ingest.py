@@ -18,7 +18,16 @@ from claimgraph.capture import iter_warc
 from claimgraph.capture.files import expand, is_url, is_warc, read_capped
 from claimgraph.capture.warc import WarcProblem
 from claimgraph.errors import ClaimgraphError, InvalidInput
-from claimgraph.model import Capture, CaptureMethod, Source, SourceKind, check_case_name, content_id
+from claimgraph.extract import EXTRACTOR, extract_claims
+from claimgraph.model import (
+    Capture,
+    CaptureMethod,
+    Claim,
+    Source,
+    SourceKind,
+    check_case_name,
+    content_id,
+)
 from claimgraph.model.ids import sha256_hex
 from claimgraph.parse import parse_bytes
 from claimgraph.services.ledger import Ledger
@@ -45,6 +54,7 @@ class _Candidate:
     data: bytes
     source: Source
     capture: Capture
+    claims: list[Claim]
 
 
 Item = _Candidate | AddOutcome
@@ -56,6 +66,7 @@ def add_inputs(
     *,
     case: str = DEFAULT_CASE,
     kind: SourceKind | None = None,
+    extract: bool = True,
     batch_size: int = 64,
     batch_seconds: float = 1.0,
 ) -> Iterator[AddOutcome]:
@@ -64,7 +75,8 @@ def add_inputs(
     ledger.blobs.clean_partials()
     batch: list[_Candidate | AddOutcome] = []
     started = time.monotonic()
-    for item in _candidates(ledger, refs, kind):
+    nlp = ledger.nlp() if extract else None  # fail before anything is read, not midway
+    for item in _candidates(ledger, refs, kind, nlp):
         batch.append(item)
         if len(batch) >= batch_size or time.monotonic() - started > batch_seconds:
             yield from _commit(ledger, case, batch)
@@ -72,34 +84,36 @@ def add_inputs(
     yield from _commit(ledger, case, batch)
 
 
-def _candidates(ledger: Ledger, refs: Sequence[str], kind: SourceKind | None) -> Iterator[Item]:
+def _candidates(
+    ledger: Ledger, refs: Sequence[str], kind: SourceKind | None, nlp: Any
+) -> Iterator[Item]:
     for ref in refs:
         try:
             if is_url(ref):
-                yield _from_url(ledger, ref, kind)
+                yield _from_url(ledger, ref, kind, nlp)
                 continue
             for path in expand(ref, ledger.settings.allowed_roots):
-                yield from _from_path(ledger, path, kind)
+                yield from _from_path(ledger, path, kind, nlp)
         except ClaimgraphError as exc:
             yield AddOutcome(input=ref, status="failed", reason=exc.message)
 
 
-def _from_path(ledger: Ledger, path: Path, kind: SourceKind | None) -> Iterator[Item]:
+def _from_path(ledger: Ledger, path: Path, kind: SourceKind | None, nlp: Any) -> Iterator[Item]:
     label = str(path)
     try:
         if is_warc(path):
-            yield from _from_warc(ledger, path, kind)
+            yield from _from_warc(ledger, path, kind, nlp)
             return
         data = read_capped(
             path, ledger.settings.allowed_roots, ledger.settings.limits.max_source_bytes
         )
         capture = _capture(ledger, CaptureMethod.FILE, str(path.resolve()))
-        yield _candidate(ledger, label, data, capture, kind, filename=path.name)
+        yield _candidate(ledger, label, data, capture, kind, nlp, filename=path.name)
     except ClaimgraphError as exc:
         yield AddOutcome(input=label, status="failed", reason=exc.message)
 
 
-def _from_url(ledger: Ledger, url: str, kind: SourceKind | None) -> Item:
+def _from_url(ledger: Ledger, url: str, kind: SourceKind | None, nlp: Any) -> Item:
     fetched = ledger.fetch(url, ledger.settings.limits)
     if fetched.status >= 400:
         return AddOutcome(input=url, status="failed", reason=f"HTTP status {fetched.status}")
@@ -114,11 +128,11 @@ def _from_url(ledger: Ledger, url: str, kind: SourceKind | None) -> Item:
         at=fetched.fetched_at,
     )
     return _candidate(
-        ledger, url, fetched.body, capture, kind, url=fetched.final_url, declared=declared
+        ledger, url, fetched.body, capture, kind, nlp, url=fetched.final_url, declared=declared
     )
 
 
-def _from_warc(ledger: Ledger, path: Path, kind: SourceKind | None) -> Iterator[Item]:
+def _from_warc(ledger: Ledger, path: Path, kind: SourceKind | None, nlp: Any) -> Iterator[Item]:
     with open(path, "rb") as fh:
         for rec in iter_warc(fh, ledger.settings.limits):
             label = f"{path}#{rec.record_id or rec.offset}"
@@ -147,6 +161,7 @@ def _from_warc(ledger: Ledger, path: Path, kind: SourceKind | None) -> Iterator[
                     rec.payload,
                     capture,
                     kind,
+                    nlp,
                     url=rec.target_uri,
                     declared=rec.content_type,
                 )
@@ -175,6 +190,7 @@ def _candidate(
     data: bytes,
     capture: Capture,
     kind: SourceKind | None,
+    nlp: Any,
     *,
     filename: str | None = None,
     url: str | None = None,
@@ -218,7 +234,17 @@ def _candidate(
         capture.captured_at.isoformat(),
         capture.agent,
     )
-    return _Candidate(label, data, source, replace(capture, id=cap_id, source_id=digest))
+    found: list[Claim] = []
+    if nlp is not None and source.text.strip():
+        found = extract_claims(
+            source.text,
+            nlp,
+            source_id=digest,
+            published=source.published,
+            publisher=source.publisher,
+        )
+    capture = replace(capture, id=cap_id, source_id=digest)
+    return _Candidate(label, data, source, capture, found)
 
 
 def _commit(ledger: Ledger, case: str, batch: Iterable[Item]) -> Iterator[AddOutcome]:
@@ -260,6 +286,8 @@ def _record(w: Writer, c: _Candidate, case: str, at: datetime, who: str) -> str:
         w.insert_capture(c.capture)
         detail = {"source": s.id, "how": c.capture.method.value, "location": c.capture.location}
         w.append_audit(at, who, "capture.add", c.capture.id, detail)
+    if c.claims and (n := w.insert_claims(c.claims, EXTRACTOR)):
+        w.append_audit(at, who, "claims.extract", s.id, {"count": n, "extractor": EXTRACTOR})
     if w.link_case(case, s.id, at, who):
         w.append_audit(at, who, "case.link", s.id, {"case": case})
     return status

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from claimgraph.capture import Fetched, fetch_url
 from claimgraph.capture.blobs import BlobStore
 from claimgraph.errors import NotFound
+from claimgraph.extract.nlp import load_nlp
 from claimgraph.settings import Limits, Settings
 from claimgraph.store import Store, make_engine, migrate, schema_is_current
 
@@ -25,6 +27,13 @@ class Ledger:
     clock: Callable[[], datetime] = field(default=utc_now)
     # Passed in, not imported, so a test can point it at a policy for its own listener.
     fetch: Callable[[str, Limits], Fetched] = field(default=fetch_url)
+    _nlp: Any = None
+
+    def nlp(self) -> Any:
+        """The spaCy pipeline, loaded on first use and kept for the process."""
+        if self._nlp is None:
+            self._nlp = load_nlp()
+        return self._nlp
 
     @property
     def user(self) -> str:

@@ -17,7 +17,7 @@ from claimgraph.errors import InvalidInput
 from claimgraph.model import chain_breaks, sha256_hex
 from claimgraph.services.ledger import Ledger
 from claimgraph.store import EVIDENCE_TABLES, Writer
-from claimgraph.store.rows import iso, row_audit
+from claimgraph.store.rows import Attrs, iso, row_audit
 
 FORMAT = "claimgraph-export"
 VERSION = 1
@@ -50,7 +50,7 @@ def import_lines(ledger: Ledger, lines: Iterable[str]) -> ImportReport:
     exact = ledger.store.count("audit_log") == 0 and ledger.store.count("sources") == 0
     with ledger.store.write() as w:
         if exact:
-            problems = chain_breaks([row_audit(_Row(r)) for r in tables["audit_log"]])
+            problems = chain_breaks([row_audit(Attrs(r)) for r in tables["audit_log"]])
             if problems:
                 raise InvalidInput(f"audit chain broken: {problems[0]}", subject="import")
             for table in EVIDENCE_TABLES:
@@ -74,6 +74,11 @@ def _merge(ledger: Ledger, w: Writer, tables: dict[str, list[dict[str, Any]]]) -
         if not w.has_capture(row["id"]):
             w.insert_rows("captures", [row])
             w.append_audit(at, who, "capture.add", row["id"], {"imported": True})
+    for table in ("actors", "claims"):
+        fresh = [r for r in tables[table] if not w.has_row(table, r["id"])]
+        w.insert_rows(table, fresh)
+        if fresh:
+            w.append_audit(at, who, f"{table}.import", table, {"count": len(fresh)})
     for row in tables["case_sources"]:
         if w.link_case(row["case_name"], row["source_id"], at, who):
             w.append_audit(at, who, "case.link", row["source_id"], {"case": row["case_name"]})
@@ -111,13 +116,6 @@ def _read(lines: Iterable[str]) -> tuple[dict[str, list[dict[str, Any]]], dict[s
     if not seen_header:
         raise InvalidInput("empty or not a claimgraph export", subject="import")
     return tables, blobs
-
-
-class _Row:
-    """Attribute access over an exported dict, so row converters can read it."""
-
-    def __init__(self, data: dict[str, Any]) -> None:
-        self.__dict__.update(data)
 
 
 def _dump(obj: dict[str, Any]) -> str:

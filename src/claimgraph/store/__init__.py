@@ -1,5 +1,6 @@
 """SQLAlchemy Core tables, SQLite and PostgreSQL engines, migrations, the Store."""
 
+from claimgraph.store.claim_queries import ClaimFilter
 from claimgraph.store.engine import make_engine, migrate, normalise_url, schema_is_current
 from claimgraph.store.store import CaseSummary, SourceSummary, Store, Writer
 from claimgraph.store.tables import EVIDENCE_TABLES
@@ -7,6 +8,7 @@ from claimgraph.store.tables import EVIDENCE_TABLES
 __all__ = [
     "EVIDENCE_TABLES",
     "CaseSummary",
+    "ClaimFilter",
     "SourceSummary",
     "Store",
     "Writer",

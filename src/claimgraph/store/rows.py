@@ -6,7 +6,30 @@ import json
 from datetime import datetime
 from typing import Any
 
-from claimgraph.model import AuditEntry, Capture, CaptureMethod, Source, SourceKind, canonical_json
+from claimgraph.model import (
+    Actor,
+    ActorKind,
+    AuditEntry,
+    Capture,
+    CaptureMethod,
+    ChainLink,
+    Claim,
+    Counts,
+    Qualifier,
+    Quantity,
+    Reliability,
+    Source,
+    SourceKind,
+    Stance,
+    canonical_json,
+)
+
+
+class Attrs:
+    """Attribute access over a plain dict, so the row converters read dicts too."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.__dict__.update(data)
 
 
 def iso(dt: datetime) -> str:
@@ -111,4 +134,76 @@ def row_audit(r: Any) -> AuditEntry:
         detail=json.loads(r.detail),
         prev_hash=r.prev_hash,
         hash=r.hash,
+    )
+
+
+def actor_row(a: Actor) -> dict[str, Any]:
+    return {
+        "id": a.id,
+        "name": a.name,
+        "kind": a.kind.value,
+        "role": a.role,
+        "affiliation": a.affiliation,
+        "aliases": canonical_json(list(a.aliases)),
+        "reliability": a.reliability.value,
+    }
+
+
+def row_actor(r: Any) -> Actor:
+    return Actor(
+        id=r.id,
+        name=r.name,
+        kind=ActorKind(r.kind),
+        role=r.role,
+        affiliation=r.affiliation,
+        aliases=tuple(json.loads(r.aliases)),
+        reliability=Reliability(r.reliability),
+    )
+
+
+def claim_row(c: Claim, extractor: str) -> dict[str, Any]:
+    q = c.quantity
+    return {
+        "id": c.id,
+        "source_id": c.source_id,
+        "kind": c.kind,
+        "span_start": c.span[0],
+        "span_end": c.span[1],
+        "sentence": c.sentence,
+        "stance": c.stance.value,
+        "claimant_id": c.claimant.id if c.claimant else None,
+        "chain": canonical_json([[link.name, link.cue] for link in c.chain]),
+        "low": q.low if q else None,
+        "high": q.high if q else None,
+        "qualifier": q.qualifier.value if q else None,
+        "counts": q.counts.value if q else None,
+        "subject": q.subject if q else None,
+        "quantity_text": q.text if q else None,
+        "date": c.date,
+        "extractor": extractor,
+    }
+
+
+def row_claim(r: Any, claimant: Actor | None) -> Claim:
+    quantity = None
+    if r.qualifier is not None:
+        quantity = Quantity(
+            low=r.low,
+            high=r.high,
+            qualifier=Qualifier(r.qualifier),
+            counts=Counts(r.counts),
+            subject=r.subject,
+            text=r.quantity_text,
+        )
+    return Claim(
+        id=r.id,
+        source_id=r.source_id,
+        kind=r.kind,
+        span=(int(r.span_start), int(r.span_end)),
+        sentence=r.sentence,
+        stance=Stance(r.stance),
+        claimant=claimant,
+        chain=tuple(ChainLink(n, c) for n, c in json.loads(r.chain)),
+        quantity=quantity,
+        date=r.date,
     )

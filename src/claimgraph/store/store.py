@@ -13,8 +13,9 @@ from sqlalchemy import Connection, Engine, Table, func, insert, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from claimgraph.errors import Conflict, InvalidInput, NotFound, Unavailable
-from claimgraph.model import AuditEntry, Capture, Source, chain_entry
-from claimgraph.store import rows
+from claimgraph.model import AuditEntry, Capture, Claim, Source, chain_entry
+from claimgraph.store import claim_queries, rows
+from claimgraph.store.claim_queries import ClaimFilter
 from claimgraph.store.tables import audit_log, captures, case_sources, cases, metadata, sources
 
 
@@ -104,6 +105,13 @@ class Writer:
         self.conn.execute(insert(audit_log).values(**rows.audit_row(entry)))
         self._last = entry
         return entry
+
+    def has_row(self, table: str, row_id: str) -> bool:
+        t = _table(table)
+        return self.conn.execute(select(t.c.id).where(t.c.id == row_id)).first() is not None
+
+    def insert_claims(self, found: list[Claim], extractor: str) -> int:
+        return claim_queries.insert_claims(self.conn, found, extractor)
 
     def insert_rows(self, table: str, batch: list[dict[str, Any]]) -> None:
         """Raw rows, for importing an export into an empty store."""
@@ -197,6 +205,10 @@ class Store:
                 SourceSummary(**r._mapping, cases=tuple(sorted(memberships.get(r.id, []))))
                 for r in conn.execute(q)
             ]
+
+    def claims(self, f: ClaimFilter) -> list[tuple[Claim, dict[str, Any]]]:
+        with self.read() as conn:
+            return claim_queries.select_claims(conn, f)
 
     def blob_refs(self) -> Iterator[tuple[str, int]]:
         """(sha256, size) of every stored source, for verification."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from sqlalchemy import (
     BigInteger,
     Column,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -87,4 +88,48 @@ audit_log = Table(
     Column("hash", String(64), nullable=False, unique=True),
 )
 
-EVIDENCE_TABLES = ("cases", "sources", "case_sources", "captures", "audit_log")
+EVIDENCE_TABLES = (
+    "cases",
+    "sources",
+    "case_sources",
+    "captures",
+    "actors",
+    "claims",
+    "audit_log",
+)
+
+actors = Table(
+    "actors",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(30), nullable=False),
+    Column("role", Text),
+    Column("affiliation", Text),
+    Column("aliases", Text, nullable=False),  # canonical JSON list
+    Column("reliability", String(1), nullable=False),
+)
+
+claims = Table(
+    "claims",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("source_id", String(64), ForeignKey("sources.id"), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("sentence", Text, nullable=False),
+    Column("stance", String(20), nullable=False),
+    Column("claimant_id", String(40), ForeignKey("actors.id")),
+    Column("chain", Text, nullable=False),  # canonical JSON [[name, cue], …]
+    Column("low", Float),
+    Column("high", Float),
+    Column("qualifier", String(20)),
+    Column("counts", String(30)),
+    Column("subject", Text),
+    Column("quantity_text", Text),
+    Column("date", String(40)),
+    Column("extractor", String(60), nullable=False),
+    Index("ix_claims_source", "source_id"),
+    Index("ix_claims_claimant", "claimant_id"),
+)

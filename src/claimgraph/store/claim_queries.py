@@ -1,0 +1,83 @@
+"""Reading and writing claims and actors (the Store and Writer delegate here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, insert, select
+
+from claimgraph.model import Actor, Claim
+from claimgraph.store import rows
+from claimgraph.store.tables import actors, case_sources, claims, sources
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    case: str | None = None
+    source_id: str | None = None
+    kind: str | None = None
+    counts: str | None = None
+    stance: str | None = None
+    actor: str | None = None  # claimant name, case-insensitive substring
+    limit: int | None = None
+
+
+def insert_claims(conn: Connection, found: list[Claim], extractor: str) -> int:
+    """Insert claims (and their claimants) not stored yet; return how many were new."""
+    if not found:
+        return 0
+    ids = [c.id for c in found]
+    have = {r.id for r in conn.execute(select(claims.c.id).where(claims.c.id.in_(ids)))}
+    fresh = [c for c in found if c.id not in have]
+    people = {c.claimant.id: c.claimant for c in fresh if c.claimant is not None}
+    if people:
+        q = select(actors.c.id).where(actors.c.id.in_(list(people)))
+        known = {r.id for r in conn.execute(q)}
+        new_actors = [rows.actor_row(a) for k, a in people.items() if k not in known]
+        if new_actors:
+            conn.execute(insert(actors), new_actors)
+    if fresh:
+        conn.execute(insert(claims), [rows.claim_row(c, extractor) for c in fresh])
+    return len(fresh)
+
+
+def select_claims(conn: Connection, f: ClaimFilter) -> list[tuple[Claim, dict[str, Any]]]:
+    """Claims with a little context (publisher, published, title) for listing."""
+    q = (
+        select(claims, actors, sources.c.publisher, sources.c.published, sources.c.title)
+        .join(sources, sources.c.id == claims.c.source_id)
+        .outerjoin(actors, actors.c.id == claims.c.claimant_id)
+    )
+    if f.case is not None:
+        q = q.join(case_sources, case_sources.c.source_id == claims.c.source_id).where(
+            case_sources.c.case_name == f.case
+        )
+    for column, value in (
+        (claims.c.source_id, f.source_id),
+        (claims.c.kind, f.kind),
+        (claims.c.counts, f.counts),
+        (claims.c.stance, f.stance),
+    ):
+        if value is not None:
+            q = q.where(column == value)
+    if f.actor:
+        q = q.where(actors.c.name.ilike(f"%{f.actor}%"))
+    order = (sources.c.published.is_(None), sources.c.published, claims.c.source_id)
+    q = q.order_by(*order, claims.c.span_start, claims.c.id)
+    if f.limit:
+        q = q.limit(f.limit)
+    out = []
+    for r in conn.execute(q):
+        m = r._mapping
+        actor = rows.Attrs({c.name: m[c] for c in actors.c})
+        claimant = rows.row_actor(actor) if m[actors.c.id] is not None else None
+        context = {"publisher": r.publisher, "published": r.published, "title": r.title}
+        claim = rows.row_claim(rows.Attrs({c.name: m[c] for c in claims.c}), claimant)
+        out.append((claim, context))
+    return out
+
+
+def actor_by_id(conn: Connection, actor_id: str) -> Actor | None:
+    row = conn.execute(select(actors).where(actors.c.id == actor_id)).first()
+    return rows.row_actor(row) if row else None
