@@ -12,12 +12,12 @@ from datetime import UTC
 from ipaddress import IPv4Address
 
 import pytest
+from capture_listener import Listener
 
 from claimgraph.capture.fetch import Fetched, fetch_url
 from claimgraph.capture.netguard import IPAddress, Policy
 from claimgraph.errors import InvalidInput, Refused, Unavailable
 from claimgraph.settings import Limits
-from conftest import Listener
 
 Serve = Callable[..., Listener]
 MB = 1024 * 1024

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from claimgraph.capture.netguard import (
     IPAddress,
+    Resolver,
     parse_ip_literal,
     public_only,
     resolve_checked,
@@ -115,7 +116,7 @@ def never(host: str, port: int) -> list[str]:
     raise AssertionError("resolver must not be called")
 
 
-def answers(*ips: str) -> tuple[list[tuple[str, int]], object]:
+def answers(*ips: str) -> tuple[list[tuple[str, int]], Resolver]:
     calls: list[tuple[str, int]] = []
 
     def resolve(host: str, port: int) -> list[str]:
@@ -146,32 +147,32 @@ def test_empty_host_is_refused() -> None:
 def test_one_private_answer_refuses_the_whole_name() -> None:
     calls, resolve = answers("8.8.8.8", "10.1.2.3")
     with pytest.raises(Refused, match=r"10\.1\.2\.3"):
-        resolve_checked("news.example", 443, public_only, resolve)  # type: ignore[arg-type]
+        resolve_checked("news.example", 443, public_only, resolve)
     assert calls == [("news.example", 443)]
 
 
 def test_public_answers_are_returned_once_each_in_order() -> None:
     _, resolve = answers("8.8.8.8", "2606:4700::1111", "8.8.8.8")
-    got = resolve_checked("news.example.", 443, public_only, resolve)  # type: ignore[arg-type]
+    got = resolve_checked("news.example.", 443, public_only, resolve)
     assert got == [ipaddress.ip_address("8.8.8.8"), ipaddress.ip_address("2606:4700::1111")]
 
 
 def test_scoped_link_local_answer_is_refused() -> None:
     _, resolve = answers("fe80::1%eth0")
     with pytest.raises(Refused):
-        resolve_checked("x.example", 80, public_only, resolve)  # type: ignore[arg-type]
+        resolve_checked("x.example", 80, public_only, resolve)
 
 
 def test_non_address_answer_is_refused() -> None:
     _, resolve = answers("not-an-ip")
     with pytest.raises(Refused, match="not an address"):
-        resolve_checked("x.example", 80, public_only, resolve)  # type: ignore[arg-type]
+        resolve_checked("x.example", 80, public_only, resolve)
 
 
 def test_no_answers_is_host_not_found() -> None:
     _, resolve = answers()
     with pytest.raises(InvalidInput, match="host not found"):
-        resolve_checked("x.example", 80, public_only, resolve)  # type: ignore[arg-type]
+        resolve_checked("x.example", 80, public_only, resolve)
 
 
 @pytest.mark.parametrize(

@@ -51,7 +51,7 @@ def test_sigkill_never_loses_reported_sources_or_corrupts(tmp_path: Path) -> Non
             "--json",
         ]
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
-        time.sleep(rng.uniform(0.2, 2.5))
+        time.sleep(rng.uniform(0.3, 6.0))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             kills += 1

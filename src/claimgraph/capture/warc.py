@@ -63,6 +63,7 @@ def iter_warc(stream: BinaryIO, limits: Limits) -> Iterator[WarcItem | WarcProbl
     origin = records.offset  # where the file starts in stream
     started = False  # has any record of the file been read?
     resumed = False  # is `records` a fresh iterator at a guessed boundary?
+    floor = origin  # last known-good position: warcio's offsets in a damaged gzip can go back
     yielded = 0
     while True:
         try:
@@ -78,17 +79,20 @@ def iter_warc(stream: BinaryIO, limits: Limits) -> Iterator[WarcItem | WarcProbl
             if single_member and _seekable(stream):
                 yield from _whole_file_gzip(stream, origin, limits, skip=yielded)
                 return
+            failed_at = max(records.offset, floor)
             if not resumed:  # a failed guess at a boundary is not a second problem
                 reason = _SINGLE_MEMBER_REASON if single_member else _reason(exc)
-                yield WarcProblem(offset=records.offset, record_id=None, reason=reason)
-            records = _resync(stream, origin, records.offset)
+                yield WarcProblem(offset=failed_at, record_id=None, reason=reason)
+            # Always strictly forward of where the last iterator began, so this ends.
+            records = _resync(stream, origin, failed_at)
             if records is None:
                 return
-            resumed = True
+            floor, resumed = records.offset, True
             continue
         if not record.rec_type and not started:
             raise InvalidInput("not a WARC file: first record has no WARC-Type")
         started, resumed = True, False
+        floor = max(floor, records.offset)
         # warcio sets .offset to the start of the record next() has just returned.
         outcome = _outcome(record, records.offset, limits)
         if outcome is not None:
@@ -117,8 +121,11 @@ def _outcome(record: Any, offset: int, limits: Limits) -> WarcItem | WarcProblem
     http = record.http_headers
     media = _media_type(http.get_header("Content-Type") if http else record.content_type)
     wanted = record.rec_type in _PAYLOAD_RECORDS and media in _WANTED_TYPES
+    cap = limits.max_source_bytes
+    if http and http.get_header("Content-Encoding"):
+        cap = min(cap, limits.max_decompressed_bytes)  # the payload is inflated on the way
     try:
-        payload = _read_capped(record.content_stream(), limits.max_source_bytes) if wanted else b""
+        payload = _read_capped(record.content_stream(), cap) if wanted else b""
         truncated = _drain(record.raw_stream)
     except Exception as exc:  # a broken chunked or compressed body inside one record
         return WarcProblem(offset=offset, record_id=record_id, reason=_reason(exc))
@@ -127,7 +134,7 @@ def _outcome(record: Any, offset: int, limits: Limits) -> WarcItem | WarcProblem
     if not wanted:
         return None
     if payload is None:
-        reason = f"payload larger than {limits.max_source_bytes} bytes"
+        reason = f"payload larger than {cap} bytes"
         return WarcProblem(offset=offset, record_id=record_id, reason=reason)
     return WarcItem(
         record_id=record_id,

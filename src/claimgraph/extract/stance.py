@@ -36,6 +36,7 @@ DISPUTE_WORDS = frozenset(
         "unfounded", "groundless", "misleading", "fabrication", "exaggerate", "inflate",
     }
 )  # fmt: skip
+_NOUN_ONLY = frozenset({"lie", "lies"})  # "a lie", never "the town lies on the road"
 DISPUTE_PHRASES = re.compile(
     r"\bnot true\b|\bfar from (the )?(truth|true)\b|\bno basis\b|\bwide of the mark\b",
     re.IGNORECASE,
@@ -82,7 +83,7 @@ def _any_tied(sent: Span, head: Token, words: frozenset[str]) -> bool:
     """A marker word counts when it sits in the figure's clause (shares a governor)."""
     chain = {head.i, *(a.i for a in head.ancestors)}
     for tok in sent:
-        if tok.lower_ not in words and tok.lemma_.lower() not in words:
+        if tok.lower_ not in words or (tok.lower_ in _NOUN_ONLY and tok.pos_ != "NOUN"):
             continue
         if tok.i in chain or tok.head.i in chain or head.i in {t.i for t in tok.subtree}:
             return True

@@ -1,0 +1,365 @@
+"""Attribution relations SOURCE — CUE — CONTENT over a whole document, and who asserts
+the text at a given position.
+
+Reported speech comes from the dependency parse: a cue word from the lexicon
+(`cues.py`), its subject as the source, its clause or object as the content. Direct
+quotations (`quotes.py`) are then tied to the cue beside them. Speakers (`speakers.py`)
+are named after the pass, in text order, so that "he" or "the minister" resolves to the
+nearest fitting speaker before it. One pass over the tokens; no re-parsing."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.cues import (
+    CUE_ADVERBS,
+    CUE_VERBS,
+    FRAME_NOUNS,
+    NOUN_CUES,
+    OBJECT_TOO,
+    PARTICLE_CUES,
+    PREP_CONTENT,
+    XCOMP_CUES,
+    Found,
+    chain_cue,
+    char_span,
+    cue_lemma,
+    has_words,
+    phrase_span,
+)
+from claimgraph.extract.quotes import attach_quotes, find_quotes
+from claimgraph.extract.speakers import Registry, build_speaker
+from claimgraph.extract.types import Attributed, Attribution, Speaker
+from claimgraph.model import ChainLink
+
+_ALL_CUE_VERBS = CUE_VERBS | XCOMP_CUES | frozenset(PREP_CONTENT) | frozenset(PARTICLE_CUES)
+_VERB_GROUP = frozenset({"aux", "auxpass", "neg"})
+_OBJECT_TAIL = frozenset({"at", "as"})  # "put the toll at 500", "quoted X as saying"
+_ADDRESSEE_VERBS = frozenset({"tell", "ask", "assure", "inform", "warn", "urge", "remind"})
+_INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl"})
+_MENTION_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})
+
+
+def find_attributions(doc: Doc, publisher: str | None = None) -> list[Attribution]:
+    """Every attribution in `doc`, in text order; offsets are into `doc.text`."""
+    quotes = find_quotes(doc.text)
+    registry = Registry(lambda token: build_speaker(token, registry, mention=True))
+    found: list[Found] = []
+    for token in doc:
+        if token.pos_ in ("NOUN", "PROPN", "PRON") and _is_mention(token):
+            registry.mention(token)
+        hit = _cue_at(token)
+        if hit is not None:
+            found.append(hit)
+    attach_quotes(doc, quotes, found)
+    _fill_sourcing(found)
+    quoted = frozenset((q.start, q.end) for q in quotes)
+    return _records(doc, found, registry, _publisher_key(publisher), quoted)
+
+
+def _is_mention(token: Token) -> bool:
+    """Mentions that a later "he", "they" or "the minister" may refer back to."""
+    if token.ent_type_ == "PERSON":
+        return token.ent_iob_ == "B" or token.dep_ != "compound"
+    return token.dep_ in _MENTION_DEPS and token.pos_ != "PRON"
+
+
+def _cue_at(token: Token) -> Found | None:
+    if token.lower_ == "according":
+        return _according(token)
+    lemma = token.lemma_.lower()
+    if token.tag_.startswith("VB") and lemma in _ALL_CUE_VERBS:
+        return _verb_cue(token, lemma)
+    if token.pos_ == "NOUN" and token.lower_ in NOUN_CUES:
+        return _noun_cue(token)
+    return None
+
+
+# --- reported speech -------------------------------------------------------------
+
+
+def _verb_cue(verb: Token, lemma: str) -> Found | None:
+    particle = PARTICLE_CUES.get(lemma)
+    if particle is not None and not any(c.lower_ == particle for c in verb.rights):
+        return None
+    if lemma == "cite" and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp"):
+        return _citing(verb)
+    if lemma == "quote" and _passive(verb) and not _agent(verb):
+        return None  # "X was quoted as saying": the saying carries the attribution
+    pieces, prep = _verb_content(verb, lemma)
+    if not pieces and lemma not in CUE_VERBS:
+        return None
+    source = _subject(verb)
+    return Found(
+        head=verb.i,
+        cue=_verb_group(verb, prep),
+        source=source,
+        source_span=phrase_span(source),
+        content=[char_span(verb.doc, a, b) for a, b in pieces],
+        takes_quote=not pieces,
+    )
+
+
+def _verb_content(verb: Token, lemma: str) -> tuple[list[tuple[int, int]], Token | None]:
+    """Token ranges (inclusive) of what the cue verb attributes, and the preposition
+    that introduces it when there is one ("called for")."""
+    clauses: list[tuple[int, int]] = []
+    objects: list[tuple[int, int]] = []
+    prep: Token | None = None
+    for child in verb.rights:
+        dep = child.dep_
+        if dep == "ccomp" or (dep == "xcomp" and lemma in XCOMP_CUES):
+            clauses.append((child.left_edge.i, child.right_edge.i))
+        elif dep == "prep" and child.lower_ in PREP_CONTENT.get(lemma, ()):
+            if child.n_rights:
+                clauses.append((child.i + 1, child.right_edge.i))
+                prep = child
+        elif dep == "dobj" and lemma in OBJECT_TOO and lemma not in _ADDRESSEE_VERBS:
+            objects.append((child.left_edge.i, _object_end(child)))
+    if clauses or objects:
+        return clauses or objects, prep
+    return _parenthetical(verb), None
+
+
+def _object_end(obj: Token) -> int:
+    end = obj.right_edge.i
+    for sibling in obj.head.rights:
+        tail = sibling.dep_ == "oprd" or (sibling.dep_ == "prep" and sibling.lower_ in _OBJECT_TAIL)
+        if sibling.i > end and tail:
+            end = sibling.right_edge.i
+    return end
+
+
+def _parenthetical(verb: Token) -> list[tuple[int, int]]:
+    """ "The toll, he said, was 40" and "The toll was 40, he said": the content is the
+    clause the cue interrupts or trails, without the cue's own words."""
+    head = verb.head
+    comma_before = verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ","
+    if head is verb or not (verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and comma_before)):
+        return []
+    pieces = [(head.left_edge.i, verb.left_edge.i - 1), (verb.right_edge.i + 1, head.right_edge.i)]
+    return [(a, b) for a, b in pieces if b >= a and has_words(verb.doc, a, b)]
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return child
+    agent = _agent(verb)
+    if agent is not None:
+        return agent
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ == "quote":
+        quoter = head.head  # "quoted X as saying" / "X was quoted as saying"
+        for child in quoter.children:
+            if child.dep_ in ("dobj", "nsubjpass"):
+                return child
+    if verb.dep_ in _INHERITS_SUBJECT and head is not verb and not _passive(verb):
+        return _subject(head)  # "announced ... and said", "adding that"
+    if verb.dep_ == "acl" and head.pos_ == "NOUN":
+        # "She issued a statement saying": she; "A statement saying ...": the statement.
+        owner = _subject(head.head) if head.dep_ == "dobj" else None
+        return owner or head
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _citing(verb: Token) -> Found | None:
+    """ "X, citing Y, reported ...": Y is where X's content came from."""
+    cited = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if cited is None:
+        return None
+    return Found(
+        head=verb.i,
+        cue=(verb.i, verb.i + 1),
+        source=cited,
+        source_span=phrase_span(cited),
+        takes_quote=False,
+        sourcing=verb.head.i,
+    )
+
+
+def _verb_group(verb: Token, prep: Token | None) -> tuple[int, int]:
+    """The cue with its auxiliaries, negation and adverbs: "has not yet said"."""
+    start = verb.i
+    for child in reversed(list(verb.lefts)):
+        keep = child.dep_ in _VERB_GROUP or (child.dep_ == "advmod" and child.lower_ in CUE_ADVERBS)
+        if not keep or child.i != start - 1:
+            break
+        start = child.i
+    end = verb.i + 1
+    for child in verb.rights:
+        if child.i == end and (child.dep_ == "prt" or child is prep):
+            end += 1
+    return start, end
+
+
+# --- "according to X", "X's figure", "in X's words" -----------------------------
+
+
+def _according(token: Token) -> Found | None:
+    to = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if to is None or to.lower_ != "to":
+        return None
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    source = source or next((c for c in token.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    phrase = (token.i, max(token.right_edge.i, source.right_edge.i))
+    return Found(
+        head=token.i,
+        cue=(token.i, to.i + 1),
+        source=source,
+        source_span=phrase_span(source),
+        content=_around(token, phrase),
+        takes_quote=False,
+    )
+
+
+def _noun_cue(noun: Token) -> Found | None:
+    source = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if source is None:
+        return None
+    if noun.lower_ in FRAME_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "in":
+        content = _around(noun, (noun.head.i, noun.right_edge.i))
+    else:
+        content = _noun_content(noun)
+    if not content:
+        return None
+    return Found(
+        head=noun.i,
+        cue=(noun.i, noun.i + 1),
+        source=source,
+        source_span=phrase_span(source),
+        content=content,
+        takes_quote=False,
+    )
+
+
+def _noun_content(noun: Token) -> list[tuple[int, int]]:
+    """ "the ministry's figure of 477 deaths", "his claim that ...", "her view is that"."""
+    doc = noun.doc
+    rights = [c for c in noun.rights if c.dep_ in ("prep", "acl", "ccomp", "relcl", "appos")]
+    if rights:
+        return [char_span(doc, rights[0].left_edge.i, noun.right_edge.i)]
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
+        for child in head.rights:
+            if child.dep_ in ("attr", "ccomp", "acomp", "xcomp"):
+                return [char_span(doc, child.left_edge.i, child.right_edge.i)]
+    return []
+
+
+def _around(token: Token, phrase: tuple[int, int]) -> list[tuple[int, int]]:
+    """The clause a sourcing phrase sits in, without the phrase: before and after it."""
+    clause = token.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+        clause = clause.head
+    doc = token.doc
+    pieces = [(clause.left_edge.i, phrase[0] - 1), (phrase[1] + 1, clause.right_edge.i)]
+    return [char_span(doc, a, b) for a, b in pieces if b >= a and has_words(doc, a, b)]
+
+
+# --- assembling records ------------------------------------------------------------
+
+
+def _fill_sourcing(found: list[Found]) -> None:
+    by_head = {f.head: f for f in found}
+    for f in found:
+        if f.sourcing is not None:
+            outer = by_head.get(f.sourcing)
+            if outer is not None:
+                f.content = list(outer.content)
+
+
+def _records(
+    doc: Doc,
+    found: list[Found],
+    registry: Registry,
+    publisher: str | None,
+    quotations: frozenset[tuple[int, int]],
+) -> list[Attribution]:
+    records: list[Attribution] = []
+    text = doc.text
+    for f in sorted(found, key=lambda f: f.cue):
+        if not f.content:
+            continue
+        speaker = build_speaker(f.source, registry) if f.source is not None else None
+        if speaker is not None and f.source is not None:
+            registry.said(f.source.idx, f.source, speaker)
+            if publisher and _publisher_key(speaker.name) == publisher:
+                continue  # the document's own outlet asserts this: no attribution
+        cue_start, cue_end = doc[f.cue[0]].idx, doc[f.cue[1] - 1].idx + len(doc[f.cue[1] - 1])
+        for start, end in f.content:
+            quoted = (start, end) in quotations
+            records.append(
+                Attribution(
+                    cue=text[cue_start:cue_end],
+                    cue_span=(cue_start, cue_end),
+                    source_span=f.source_span,
+                    content_span=(start, end),
+                    speaker=speaker,
+                    quoted=quoted,
+                )
+            )
+    records.sort(key=lambda a: (a.content_span[0], a.cue_span[0]))
+    return records
+
+
+def _publisher_key(name: str | None) -> str | None:
+    if not name:
+        return None
+    key = name.casefold().strip()
+    return key.removeprefix("the ").strip()
+
+
+# --- who asserts a position --------------------------------------------------------
+
+
+def attributed_at(attributions: list[Attribution], start: int, end: int) -> Attributed:
+    """The innermost speaker whose attributed content holds [start, end), with the
+    chain of speakers around it, outermost first."""
+    holding = [a for a in attributions if a.content_span[0] <= start and end <= a.content_span[1]]
+    if not holding:
+        return Attributed(claimant=None, chain=(), cue=None)
+    holding.sort(key=_nesting_key)
+    named = [a for a in holding if a.speaker is not None]
+    innermost = holding[-1]
+    if not named:
+        return Attributed(claimant=None, chain=(), cue=cue_lemma(innermost.cue))
+    chain = tuple(ChainLink(a.speaker.name, chain_cue(a.cue)) for a in named[:-1] if a.speaker)
+    return Attributed(
+        claimant=named[-1].speaker,
+        chain=_dedupe(chain, named[-1].speaker),
+        cue=cue_lemma(innermost.cue),
+    )
+
+
+def _nesting_key(a: Attribution) -> tuple[int, int, int]:
+    """Outermost first: the widest content; at equal width, a cue that names where the
+    content came from ("citing", "according to") sits inside the one that reports it."""
+    width = a.content_span[1] - a.content_span[0]
+    sourcing = 1 if chain_cue(a.cue) == "sourced" else 0
+    return (-width, sourcing, a.cue_span[0])
+
+
+def _dedupe(chain: tuple[ChainLink, ...], claimant: Speaker | None) -> tuple[ChainLink, ...]:
+    """The same speaker twice in a row ("he said ... he added") is one link."""
+    out: list[ChainLink] = []
+    for link in chain:
+        if out and out[-1].name == link.name:
+            continue
+        out.append(link)
+    if out and claimant is not None and out[-1].name == claimant.name:
+        out.pop()
+    return tuple(out)

@@ -1,0 +1,484 @@
+"""What a figure counts, read from the dependency parse: the number's head noun
+("477 deaths"), the predicate over that noun ("477 people were killed", "killed 100",
+"the toll rose to 180", "a death toll of 300") and who is counted ("villagers").
+
+A figure that hangs on nothing casualty-related gets no reading: precision matters more
+than recall, since a wrong figure in a ledger is worse than a missing one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.extract.numbers import NumberRun
+from claimgraph.model import Counts
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string, to keep the lexicons below readable."""
+    return frozenset(text.split())
+
+
+KILLED, WOUNDED, BODIES = Counts.KILLED, Counts.WOUNDED, Counts.DEAD_BODIES_SEEN
+FLED, POPULATION, MISSING = Counts.FLED, Counts.POPULATION, Counts.MISSING
+DETAINED, OTHER = Counts.DETAINED, Counts.OTHER
+
+# Verbs, participles and adjectives that say what happened to the counted people.
+# Transitive ones count their object (or passive subject), never their agent.
+_PREDICATES: dict[str, Counts] = {
+    **dict.fromkeys(
+        _words("kill slay massacre execute murder slaughter behead assassinate"), KILLED
+    ),
+    **dict.fromkeys(_words("die perish dead drown martyr"), KILLED),
+    **dict.fromkeys(
+        _words("wound injure maim hurt injured wounded hospitalise hospitalize"), WOUNDED
+    ),
+    **dict.fromkeys(
+        _words("flee displace evacuate uproot expel deport escape displaced homeless"), FLED
+    ),
+    **dict.fromkeys(_words("disappear vanish missing unaccounted"), MISSING),
+    **dict.fromkeys(_words("detain arrest abduct kidnap imprison jail capture hold"), DETAINED),
+    **dict.fromkeys(_words("shoot torture rape beat"), OTHER),
+    "bury": BODIES,
+    "live": POPULATION,
+}
+_INTRANSITIVE = _words("die perish drown flee escape disappear vanish live dead")
+# Verbs that also mean something harmless ("held talks", "escaped notice"): they count
+# only people, never things.
+_WEAK = _words("hold capture escape evacuate shoot beat hurt live bury")
+# Nouns (and nominal adjectives) that are themselves the count: "477 deaths", "70 bodies".
+_NOUNS: dict[str, Counts] = {
+    **dict.fromkeys(_words("death dead fatality toll life killing murder martyr"), KILLED),
+    **dict.fromkeys(_words("wounded injured injury"), WOUNDED),
+    **dict.fromkeys(_words("body corpse corpses remains grave skeleton"), BODIES),
+    **dict.fromkeys(_words("refugee evacuee displaced idp"), FLED),
+    **dict.fromkeys(_words("missing disappeared"), MISSING),
+    **dict.fromkeys(_words("detainee prisoner hostage captive arrest"), DETAINED),
+    **dict.fromkeys(_words("population resident inhabitant"), POPULATION),
+    **dict.fromkeys(_words("casualty victim"), OTHER),
+}
+# Nouns that name people rather than an outcome: a casualty predicate over them wins
+# ("300 refugees were killed" counts killed, not fled).
+_PERSON_COUNTS = _words(
+    "refugee evacuee detainee prisoner hostage captive resident inhabitant martyr victim"
+)
+_PERSONS = _words(
+    "people person civilian villager resident inhabitant man woman child boy girl baby infant "
+    "kid teenager youth adult soldier troop fighter militant rebel insurgent policeman "
+    "officer police protester demonstrator student worker journalist reporter doctor nurse "
+    "patient pilgrim worshipper migrant refugee passenger family household member prisoner "
+    "detainee hostage captive guard farmer miner teacher volunteer recruit conscript sailor "
+    "marine pilot crew staff employee official guerrilla combatant gunman bystander victim "
+    "survivor inmate tourist citizen national settler labourer laborer peasant elder "
+    "mourner fisherman herder tribesman other more militiaman serviceman personnel "
+    "paramilitary gendarme cadet trooper resident casualty martyr evacuee"
+)
+_PERSON_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "men", "ites")
+_NOT_PERSONS = _words(
+    "house home building village town city hospital school mosque church vehicle truck car "
+    "bus tank aircraft plane helicopter drone rocket missile shell round bomb weapon gun "
+    "rifle animal cattle sheep cow horse dog tree acre hectare year day hour minute week "
+    "month time page document report case incident attack strike raid shot bullet "
+    "center centre container computer tower number order letter chapter paper quarter "
+    "border matter headquarters point seat vote goal meeting talk weapon tent bed"
+)
+# Nouns whose figure is said by a verb: "the toll rose to 180", "the number of dead ...".
+_TOLLS = _words("toll tally count number figure total")
+_TOLL_VERBS = _words(
+    "be reach rise climb stand hit exceed top surpass pass number total include jump "
+    "increase grow mount double put estimate place set remain soar near approach "
+    "surge go stay revise raise lower bring push lift take drive leave"
+)
+_COLLECTIVES = _words("total number group crowd minimum maximum tally count")
+_PLACES = _words("town city village settlement district camp region province "
+                    "municipality community neighbourhood neighborhood suburb hamlet island "
+                    "enclave valley county country area")  # fmt: skip
+_SEEING = _words("count see find discover recover exhume unearth bury photograph film "
+                    "retrieve identify collect pull")  # fmt: skip
+_ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "npadvmod", "dative"})
+_NOUN_MODS = frozenset({"nummod", "compound", "quantmod", "amod", "nmod", "appos"})
+_SKIP_MODS = _words("more other others additional further another")
+
+
+@dataclass(frozen=True, slots=True)
+class Counted:
+    counts: Counts
+    anchor: int  # Doc index of the word that says what is counted
+    subject: str | None
+    noun: int | None  # Doc index of the counted noun when it belongs in the span
+
+
+def what_is_counted(doc: Doc, run: NumberRun) -> Counted | None:
+    """What the figure counts, or None when it is not a casualty-type figure."""
+    top = _top(doc, run)
+    noun, nom = _counted_noun(top, run)
+    found = _read(noun, nom, run)
+    if found is None:
+        return None
+    counts, anchor = found
+    subject = _subject(noun, run.end) if noun is not None else None
+    return Counted(counts, anchor.i, subject, noun.i if noun is not None else None)
+
+
+def _top(doc: Doc, run: NumberRun) -> Token:
+    """The outermost token of the figure: where it attaches to the rest of the sentence."""
+    token = doc[run.nums[-1]]
+    for _ in range(run.end - run.start + 1):
+        if not run.start <= token.head.i < run.end or token.head.i == token.i:
+            return token
+        token = token.head
+    return token
+
+
+def _counted_noun(top: Token, run: NumberRun) -> tuple[Token | None, Token]:
+    """(the noun naming who is counted, the token whose role in the clause counts)."""
+    for num in (top, *(top.doc[i] for i in run.nums)):
+        for prep in num.children:
+            if prep.lower_ == "of" and prep.i >= run.end:  # "dozens of people"
+                pobj = _pobj(prep)
+                if pobj is not None:
+                    return pobj, top
+    if top.dep_ in _NOUN_MODS and top.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
+        head = top.head
+        if head.i > top.i or _noun_counts(head) is not None or _lemma(head) in _TOLLS:
+            return head, head
+    return None, top
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def _read(noun: Token | None, nom: Token, run: NumberRun) -> tuple[Counts, Token] | None:
+    """Counts and anchor: from the noun itself, its modifiers, the clause, the neighbour."""
+    if noun is None:
+        return _clause_counts(nom, run, 2) or _next_word_counts(nom.doc, run)
+    if _lemma(noun) in _TOLLS:  # "the dead number 40", "a death toll 300 strong"
+        return _toll_noun_counts(noun)
+    own = _noun_counts(noun)
+    if own is not None and noun.lemma_.lower() not in _PERSON_COUNTS:
+        return _seen(own, noun, noun)
+    found = _modifier_counts(noun) or _clause_counts(nom, run, 2)
+    if found is not None and _fits(noun, found):
+        return _seen(found[0], found[1], nom)
+    return (own, noun) if own is not None else None
+
+
+def _noun_counts(noun: Token) -> Counts | None:
+    lemma = noun.lemma_.lower()
+    if lemma in _NOUNS:
+        return _NOUNS[lemma]
+    return _NOUNS.get(noun.lower_)
+
+
+def _seen(counts: Counts, anchor: Token, nom: Token) -> tuple[Counts, Token]:
+    """ "counted 70 dead", "found 15 people dead": the dead someone saw or found are
+    bodies seen, not a toll ("counted 300 people killed" stays a toll)."""
+    arg = _first_conjunct(nom)
+    seen = arg.dep_ in ("dobj", "nsubjpass") and _lemma(arg.head) in _SEEING
+    seen = seen or (anchor.dep_ in ("ccomp", "xcomp", "oprd") and _lemma(anchor.head) in _SEEING)
+    if counts is KILLED and seen and _lemma(anchor) in ("dead", "death"):
+        return BODIES, anchor
+    return counts, anchor
+
+
+def _predicate(token: Token) -> Counts | None:
+    lemma = token.lemma_.lower()
+    return _PREDICATES.get(lemma) or _PREDICATES.get(token.lower_)
+
+
+def _modifier_counts(noun: Token) -> tuple[Counts, Token] | None:
+    """ "30 wounded civilians", "30 people killed", "displaced people", "who were killed"."""
+    for child in noun.children:
+        if child.dep_ in ("amod", "acl", "relcl", "compound") and child.i != noun.i:
+            counts = _predicate(child)
+            if counts is not None:
+                return counts, child
+            found = _complement_counts(child) if child.dep_ == "relcl" else None
+            if found is not None:
+                return found
+    return None
+
+
+def _fits(noun: Token, found: tuple[Counts, Token]) -> bool:
+    """Whether the noun can be what the predicate counts: people, not "two trucks"."""
+    lemma = noun.lemma_.lower()
+    if lemma in _NOT_PERSONS or noun.pos_ == "NUM":
+        return False
+    if _is_person(noun) or lemma in _NOUNS:
+        return True
+    return found[1].lemma_.lower() not in _WEAK and noun.pos_ in ("NOUN", "PROPN")
+
+
+def _is_person(noun: Token) -> bool:
+    lemma = noun.lemma_.lower()
+    if lemma in _PERSONS or noun.ent_type_ == "NORP" or noun.pos_ == "PRON":
+        return True
+    return noun.tag_ in ("NNS", "NNPS") and noun.lower_.endswith(_PERSON_SUFFIXES)
+
+
+def _clause_counts(nom: Token, run: NumberRun, depth: int) -> tuple[Counts, Token] | None:
+    """What the clause around the figure says: its verb, or the noun an of-phrase hangs on."""
+    arg = _first_conjunct(nom)
+    head = arg.head
+    if head.dep_ in ("aux", "auxpass") and head.head.i != head.i:
+        head = head.head  # "3 are missing" is sometimes parsed with "are" as the head
+    if head.i == arg.i:
+        return None
+    # "Over 300 were killed": the parser hangs the figure on "over" as on a preposition.
+    qualifier_prep = arg.dep_ == "prep" and arg.i not in run.nums and arg.i < run.nums[0]
+    if arg.dep_ in _ARGS or (qualifier_prep and head.pos_ in ("VERB", "AUX")):
+        return _verb_counts(head, arg)
+    if arg.dep_ == "pobj":
+        return _prep_counts(head, run, depth)
+    return None
+
+
+def _first_conjunct(token: Token) -> Token:
+    """ "30 soldiers and 12 civilians were killed": 12 civilians share the first's role."""
+    for _ in range(8):
+        head = token.head
+        if token.dep_ != "conj" or head.i > token.i or head.pos_ not in _NOMINAL:
+            break
+        token = head
+    return token
+
+
+_NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
+
+
+def _verb_counts(verb: Token, arg: Token) -> tuple[Counts, Token] | None:
+    """The predicate over the figure: "were killed", "killed 100", "fled", "lost their lives"."""
+    lemma = verb.lemma_.lower()
+    # The complement says more than the verb: "shot dead", "reported killed", "found dead".
+    found = _complement_counts(verb)
+    if found is not None:
+        return found
+    counts = _predicate(verb) if verb.pos_ in ("VERB", "ADJ", "AUX") else None
+    if counts is not None:
+        if arg.dep_ == "nsubj" and lemma not in _INTRANSITIVE and _has_object(verb):
+            return None  # "30 gunmen killed 12 soldiers": the 30 are the agents
+        return (OTHER if _combined(verb) else counts), verb
+    found = _toll_subject(verb, arg) if lemma in _TOLL_VERBS and arg.dep_ != "nsubj" else None
+    if found is None and lemma in ("be", "include"):  # "two children were among the dead"
+        found = _among(verb)
+    if found is not None:
+        return found
+    if lemma == "lose" and arg.dep_ == "dobj":  # "the town lost 30 residents"
+        return KILLED, verb
+    return None
+
+
+def _among(verb: Token) -> tuple[Counts, Token] | None:
+    for child in verb.children:
+        pobj = _pobj(child) if child.lower_ == "among" else None
+        if pobj is not None:
+            return _toll_noun_counts(pobj)
+    return None
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _combined(verb: Token) -> bool:
+    """ "killed and wounded 250", "250 were killed or wounded": one figure for both."""
+    other = verb.head if verb.dep_ == "conj" else None
+    if other is None:
+        other = next((c for c in verb.children if c.dep_ == "conj"), None)
+    if other is None or _predicate(other) in (None, _predicate(verb)):
+        return False
+    low, high = sorted((verb.i, other.i))
+    between = verb.doc[low + 1 : high]
+    return all(t.dep_ in ("cc", "punct", "aux", "auxpass") for t in between)
+
+
+def _complement_counts(verb: Token, depth: int = 2) -> tuple[Counts, Token] | None:
+    """ "were reported killed", "are feared dead", "went missing", "taken prisoner",
+    "left their homes", "found dead" (bodies seen, not a toll)."""
+    for child in verb.children:
+        found: tuple[Counts, Token] | None = None
+        # participles and adjectives only: "30 soldiers tried to kill" counts nobody
+        if child.dep_ in _COMPLEMENTS and _stative(child):
+            counts = _predicate(child) or _taken(child)
+            found = (counts, child) if counts is not None else None
+            if found is None and depth > 0:
+                found = _complement_counts(child, depth - 1)
+        elif child.dep_ in ("dobj", "prep"):
+            counts = _object_phrase(verb, child)
+            found = (counts, verb) if counts is not None else None
+        if found is not None:
+            return (BODIES, found[1]) if found[0] is KILLED and _lemma(verb) in _SEEING else found
+    return None
+
+
+_COMPLEMENTS = frozenset({"xcomp", "acomp", "oprd", "attr"})
+
+
+def _stative(token: Token) -> bool:
+    """A state, not an act: "killed", "dead", "missing", "prisoner"; not "to kill"."""
+    return token.tag_ in ("VBN", "JJ") or token.pos_ == "NOUN" or token.lower_ == "missing"
+
+
+def _taken(child: Token) -> Counts | None:
+    """ "taken prisoner", "held hostage": a detention noun as the complement."""
+    return DETAINED if child.dep_ in ("oprd", "attr") and _noun_counts(child) is DETAINED else None
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _object_phrase(verb: Token, child: Token) -> Counts | None:
+    """Fixed verb + object phrases: "lost their lives", "fled their homes", "sustained
+    injuries", "sought refuge", "remain in custody"."""
+    target = _pobj(child) if child.dep_ == "prep" else child
+    if target is None:
+        return None
+    return _PHRASES.get((_lemma(verb), _lemma(target)))
+
+
+_PHRASES: dict[tuple[str, str], Counts] = {
+    **dict.fromkeys([("lose", "life"), ("give", "life"), ("sacrifice", "life")], KILLED),
+    **{
+        (v, n): FLED
+        for v in _words("leave flee force abandon drive")
+        for n in _words("home house village")
+    },
+    **{(v, "refuge"): FLED for v in _words("seek take find")},
+    **{(v, "shelter"): FLED for v in _words("seek take")},
+    **{
+        (v, n): WOUNDED
+        for v in _words("sustain suffer receive treat")
+        for n in _words("injury wound")
+    },
+    **{(v, "custody"): DETAINED for v in _words("be remain hold take")},
+}
+
+
+def _toll_subject(verb: Token, arg: Token) -> tuple[Counts, Token] | None:
+    """ "the toll rose to 180", "the number of dead reached 412", "the dead number 40"."""
+    holders = [verb, verb.head] if verb.dep_ == "conj" else [verb]
+    for holder in holders:
+        for child in holder.children:
+            if child.i != arg.i and child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                found = _toll_noun_counts(child)
+                if found is not None:
+                    return found
+    return None
+
+
+def _toll_noun_counts(noun: Token) -> tuple[Counts, Token] | None:
+    """What a toll noun counts: "death toll", "the number of dead", "casualties"."""
+    lemma = noun.lemma_.lower()
+    if lemma in _TOLLS:
+        for child in noun.children:
+            inner = _pobj(child) if child.lower_ == "of" else child
+            if inner is None or child.dep_ not in ("compound", "amod", "prep", "nmod"):
+                continue
+            counts = _noun_counts(inner) or _predicate(inner)
+            # "death toll" hangs on "toll"; "the number of dead" on "dead"
+            where = noun if child.dep_ in ("compound", "amod") else inner
+            found = (counts, where) if counts is not None else _modifier_counts(inner)
+            if found is not None:
+                return found
+        return (KILLED, noun) if lemma in ("toll", "tally") else None
+    counts = _noun_counts(noun)
+    if counts is not None and lemma not in ("resident", "inhabitant"):
+        return counts, noun
+    return _modifier_counts(noun)
+
+
+def _prep_counts(prep: Token, run: NumberRun, depth: int) -> tuple[Counts, Token] | None:
+    """A figure inside a prepositional phrase: "rose to 180", "a death toll of 300",
+    "the bodies of 40 people", "a town of 40,000", "home to 25,000", "a total of 300"."""
+    word, head = prep.lower_, prep.head
+    lemma = _lemma(head)
+    if word == "including" and depth > 0:  # "killed 14, including 5 children"
+        return _included(head, prep, run, depth - 1)
+    if head.pos_ in ("VERB", "AUX"):
+        if word in _TOLL_PREPS and lemma in _TOLL_VERBS:
+            return _toll_subject(head, prep)
+        return None
+    if word in ("to", "at", "of") and lemma in ("toll", "tally"):  # "with the toll at 300"
+        return _toll_noun_counts(head)
+    if word == "to" and lemma == "home":
+        return POPULATION, head
+    if word != "of" or head.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    own = _noun_counts(head)
+    if own is not None:
+        return _seen(own, head, head)
+    if lemma in _PLACES:
+        return POPULATION, head
+    if lemma in _COLLECTIVES and depth > 0:
+        return _clause_counts(head, run, depth - 1)
+    return None
+
+
+_TOLL_PREPS = _words("to at from as around near")
+
+
+def _included(head: Token, prep: Token, run: NumberRun, depth: int) -> tuple[Counts, Token] | None:
+    own = _noun_counts(head)
+    if own is not None:
+        return own, head
+    if head.pos_ == "VERB":
+        return _verb_counts(head, prep)
+    return _clause_counts(head, run, depth)
+
+
+def _next_word_counts(doc: Doc, run: NumberRun) -> tuple[Counts, Token] | None:
+    """Headline style, where the parse often fails: "100 killed, 250 wounded"."""
+    for i in (run.end, run.end + 1):
+        if i >= len(doc) or (i > run.end and doc[run.end].lower_ not in _SKIP_MODS):
+            break
+        token = doc[i]
+        counts = _predicate(token)
+        if counts is not None and token.tag_ in ("VBN", "JJ", "VBD") and counts is not OTHER:
+            return counts, token
+    return None
+
+
+def _subject(noun: Token, after: int) -> str | None:
+    """Who is counted, as written, without the number: "civilians", "soldiers of the 4th
+    brigade"; None for pronouns and for outcome nouns with no people named beside them."""
+    lemma = noun.lemma_.lower()
+    if noun.pos_ == "PRON" or lemma in _TOLLS or noun.lower_ in _SKIP_MODS or lemma in _SKIP_MODS:
+        return None
+    if noun.pos_ in ("ADJ", "VERB") or (_noun_counts(noun) and lemma not in _PERSON_COUNTS):
+        return _outcome_subject(noun)
+    return _phrase(noun, after)
+
+
+def _outcome_subject(noun: Token) -> str | None:
+    """ "civilian deaths" -> "civilian"; "deaths among villagers" -> "villagers"."""
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and child.i < noun.i and _is_person(child):
+            return child.lower_
+        if child.dep_ == "prep" and child.lower_ in ("among", "of"):
+            pobj = _pobj(child)
+            if pobj is not None and _is_person(pobj) and pobj.pos_ != "PRON":
+                return _phrase(pobj, child.i)
+    return None
+
+
+def _phrase(noun: Token, after: int) -> str:
+    """The noun with its adjectives and an of-phrase: "unarmed civilians", "soldiers of
+    the 4th brigade"; outcome words ("wounded") and "more"/"other" are left out."""
+    words = [
+        t.lower_
+        for t in noun.lefts
+        if t.dep_ in ("amod", "compound", "nmod")
+        and t.i >= after
+        and t.lower_ not in _SKIP_MODS
+        and _predicate(t) is None
+        and t.pos_ != "NUM"
+    ]
+    words.append(noun.lower_)
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.right_edge.i - child.i < 6:
+            words.append(child.doc[child.i : child.right_edge.i + 1].text.lower())
+            break
+    return " ".join(words)

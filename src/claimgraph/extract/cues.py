@@ -1,0 +1,239 @@
+"""The cue lexicon of attribution: which words signal that a text attributes content
+to a source, what kind of content each one takes, and how a cue as written maps back
+to its lemma and to the normalised form used in provenance chains.
+
+Everything here is an immutable constant built once at import time, so the per-token
+checks in the extractor are single set or mapping look-ups."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from spacy.tokens import Doc, Token
+
+# Content kinds a cue verb accepts, beyond a clause ("said that ...", "said: “...”").
+# Verbs that are everyday actions as well as speech ("add", "count", "see", "post")
+# must have clausal content, or they would attribute "added 5 jobs" to someone.
+CLAUSE_ONLY = frozenset(
+    {
+        "say", "add", "write", "note", "explain", "tell", "ask", "answer", "reply",
+        "respond", "remark", "observe", "recall", "recount", "testify", "insist",
+        "tweet", "post", "see", "hear", "feel", "know", "learn", "find", "realize",
+        "realise", "understand", "think", "believe", "suspect", "fear", "hope", "expect",
+        "doubt", "assume", "worry", "wonder", "argue", "contend", "stress", "emphasize",
+        "emphasise", "suggest", "indicate", "show", "conclude", "determine", "predict",
+        "speculate", "hint", "imply", "agree", "complain", "boast", "joke", "quip", "shout",
+        "yell", "scream", "whisper", "mutter", "exclaim", "assure", "warn", "caution",
+        "concede", "counter", "retort", "maintain", "read", "continue", "mean",
+        "acknowledge", "admit", "guess", "reckon", "forecast", "demonstrate", "prove",
+        "signal", "rule", "decide", "urge", "reiterate", "repeat", "clarify",
+    }
+)  # fmt: skip
+
+# Cue verbs that also take a plain object as content: "denied the report",
+# "confirmed the deaths", "estimated the toll at 500", "counted 70 bodies".
+OBJECT_TOO = frozenset(
+    {
+        "report", "claim", "allege", "deny", "estimate", "state", "announce", "confirm",
+        "count", "cite", "quote", "assert", "describe", "declare", "reveal", "disclose",
+        "accuse", "blame", "criticize", "criticise", "praise", "condemn", "dismiss",
+        "reject", "question", "dispute", "mention", "predict", "promise", "pledge", "vow",
+        "threaten", "demand", "propose", "recommend", "endorse", "support", "oppose",
+        "back", "favor", "favour", "defend", "welcome", "applaud", "tally", "record",
+        "document", "put", "give", "order", "refute",
+        "rebut", "contradict", "acknowledge", "admit", "want", "seek", "plan", "intend",
+        "prefer", "offer", "refuse", "decline", "tout", "label", "brand", "dub", "call",
+        "characterize", "characterise", "doubt", "fear", "affirm", "verify", "corroborate",
+        "forecast", "project", "calculate", "register", "list", "detail", "outline",
+    }
+)  # fmt: skip
+
+CUE_VERBS = CLAUSE_ONLY | OBJECT_TOO
+
+# Verbs whose infinitive complement is the content: "plans to", "promised to".
+XCOMP_CUES = frozenset(
+    {
+        "want", "plan", "intend", "hope", "expect", "promise", "pledge", "vow", "threaten",
+        "seek", "refuse", "decline", "agree", "offer", "wish", "aim", "vote", "urge",
+        "claim", "deny", "ask", "tell", "warn", "demand", "prefer", "decide", "call",
+    }
+)  # fmt: skip
+
+# A preposition after these verbs introduces the content: "called for talks".
+PREP_CONTENT = MappingProxyType(
+    {
+        "call": frozenset({"for", "on"}),
+        "point": frozenset({"to"}),
+        "refer": frozenset({"to"}),
+        "talk": frozenset({"about"}),
+        "speak": frozenset({"about", "of"}),
+        "warn": frozenset({"of", "about", "against"}),
+        "complain": frozenset({"about", "of"}),
+        "comment": frozenset({"on"}),
+        "insist": frozenset({"on"}),
+        "write": frozenset({"about", "of"}),
+        "agree": frozenset({"with"}),
+        "argue": frozenset({"for", "against"}),
+        "rail": frozenset({"against"}),
+        "ask": frozenset({"about", "for"}),
+        "testify": frozenset({"about", "to"}),
+    }
+)
+
+# Verbs that are cues only with a particle: "pointed out that".
+PARTICLE_CUES = MappingProxyType({"point": "out", "lay": "out", "spell": "out"})
+
+# Cues whose role in a chain is to name where a figure came from, not what was said.
+SOURCING = frozenset({"according to", "cite", "figure", "figures", "words", "view"})
+
+# Nouns that act as cues with a possessive source: "the ministry's figure",
+# "in the mayor's words", "his claim that".
+NOUN_CUES = frozenset(
+    {
+        "figure", "figures", "estimate", "estimates", "count", "tally", "toll", "account",
+        "version", "words", "view", "statement", "claim", "claims", "assessment", "data",
+        "numbers", "announcement", "testimony", "assertion", "allegation", "allegations",
+        "opinion", "belief", "concern", "argument", "position", "report", "reckoning",
+        "calculation", "calculations", "accounting", "contention", "insistence", "warning",
+    }
+)  # fmt: skip
+
+# "in X's words / view / opinion / estimate" put the source inside a prepositional phrase.
+FRAME_NOUNS = frozenset(
+    {"words", "view", "opinion", "estimate", "estimation", "reckoning", "account", "telling"}
+)
+
+# Adverbs kept inside the cue's verb group ("also said", "later confirmed").
+CUE_ADVERBS = frozenset(
+    {
+        "also", "later", "first", "repeatedly", "previously", "earlier", "again", "now",
+        "publicly", "privately", "recently", "already", "never", "still", "often", "once",
+        "further", "initially", "reportedly", "allegedly", "separately", "falsely",
+        "flatly", "firmly", "strongly", "openly", "explicitly", "widely", "frequently",
+        "subsequently", "then", "just", "even", "only", "not", "n't", "officially",
+    }
+)  # fmt: skip
+
+_IRREGULAR_PAST = {
+    "say": "said", "tell": "told", "write": "wrote", "think": "thought", "know": "knew",
+    "see": "saw", "find": "found", "hear": "heard", "put": "put", "give": "gave",
+    "feel": "felt", "speak": "spoke", "read": "read", "mean": "meant", "learn": "learned",
+    "seek": "sought", "forecast": "forecast", "lay": "laid", "spell": "spelled",
+    "hold": "held", "understand": "understood", "admit": "admitted", "plan": "planned",
+    "refer": "referred", "prefer": "preferred", "rebut": "rebutted", "quip": "quipped",
+    "commit": "committed", "regret": "regretted", "submit": "submitted", "omit": "omitted",
+    "concur": "concurred", "confer": "conferred", "rule": "ruled", "dub": "dubbed",
+}  # fmt: skip
+
+
+def past_of(lemma: str) -> str:
+    """The simple past of a verb lemma ("report" -> "reported"), for chain links."""
+    if lemma in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied"
+    return lemma + "ed"
+
+
+def _forms(lemma: str) -> Iterable[str]:
+    yield lemma
+    yield past_of(lemma)
+    stem = lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma
+    past = past_of(lemma)
+    if past.endswith(lemma[-1] * 2 + "ed"):  # doubled consonant: "admitted"
+        stem = lemma + lemma[-1]
+    yield stem + "ing"
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        yield lemma + "es"
+    elif lemma.endswith("y") and lemma[-2] not in "aeiou":
+        yield lemma[:-1] + "ies"
+    else:
+        yield lemma + "s"
+
+
+def _form_table() -> Mapping[str, str]:
+    table: dict[str, str] = {}
+    for lemma in sorted(CUE_VERBS | XCOMP_CUES | frozenset(PREP_CONTENT)):
+        for form in _forms(lemma):
+            table.setdefault(form, lemma)
+    for lemma, past in _IRREGULAR_PAST.items():
+        table.setdefault(past, lemma)
+    table["says"] = "say"
+    return MappingProxyType(table)
+
+
+# Written form -> lemma, so that a cue as written ("has repeatedly claimed") can be
+# normalised without the Doc it came from.
+FORM_TO_LEMMA = _form_table()
+
+
+def cue_lemma(cue: str) -> str:
+    """The lemma of the word that carries a cue as written: "has also said" -> "say"."""
+    text = cue.lower().strip(" :,—–-")
+    if not text:  # a colon or a dash before or after a quotation stands for "said"
+        return "say"
+    if text.startswith("according") or text.endswith("according to"):
+        return "according to"
+    for word in text.split():
+        lemma = FORM_TO_LEMMA.get(word.strip(".,;:’'\""))
+        if lemma is not None:
+            return lemma
+    words = text.split()
+    return words[-1] if words else text
+
+
+def chain_cue(cue: str) -> str:
+    """The cue of a provenance chain link: "sourced" for cues that only name where a
+    claim came from ("according to", "citing"), otherwise the simple past ("reported")."""
+    lemma = cue_lemma(cue)
+    if lemma in SOURCING:
+        return "sourced"
+    if lemma in FORM_TO_LEMMA.values():
+        return past_of(lemma)
+    return lemma
+
+
+@dataclass(slots=True)
+class Found:
+    """An attribution while it is being assembled."""
+
+    head: int  # token index of the word that carries the cue
+    cue: tuple[int, int]  # token range [start, end) of the cue as written
+    source: Token | None  # head of the source phrase
+    source_span: tuple[int, int] | None  # char offsets of the whole source phrase
+    content: list[tuple[int, int]] = field(default_factory=list)  # char spans
+    takes_quote: bool = True  # may still take an adjacent quotation as its content
+    sourcing: int | None = None  # head of the attribution whose origin this one names
+
+
+_TRIM_PUNCT = frozenset({".", ",", ";", ":", "—", "–", "-", "--", "(", ")"})
+
+
+def phrase_span(head: Token | None, limit: int | None = None) -> tuple[int, int] | None:
+    """Char offsets of the phrase `head` heads (its subtree), up to token `limit`."""
+    if head is None:
+        return None
+    last = head.right_edge.i if limit is None else min(head.right_edge.i, limit)
+    return char_span(head.doc, head.left_edge.i, last)
+
+
+def char_span(doc: Doc, first: int, last: int) -> tuple[int, int]:
+    """Char offsets of tokens first..last, without the punctuation that only separates
+    the span from its sentence (quote marks stay: they belong to a quotation)."""
+    while first < last and _trimmable(doc[first]):
+        first += 1
+    while last > first and _trimmable(doc[last]):
+        last -= 1
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _trimmable(token: Token) -> bool:
+    return token.is_space or token.text in _TRIM_PUNCT or (token.dep_ == "cc" and token.i == 0)
+
+
+def has_words(doc: Doc, first: int, last: int) -> bool:
+    return any(t.is_alpha or t.like_num for t in doc[first : last + 1])

@@ -1,0 +1,356 @@
+"""Numbers as written: parse number words and find the runs of number tokens in a sentence,
+with their bounds and the qualifier words around them ("at least", "up to", "200+").
+
+This module knows nothing about what is counted; `counted` decides that from the parse."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from claimgraph.model import Qualifier
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9,
+}  # fmt: skip
+_TEENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+_WORD_NUMBERS = frozenset([*_UNITS, *_TEENS, *_TENS, *_SCALES, "hundred", "dozen"])
+_MULTIPLIERS = frozenset([*_SCALES, "hundred", "dozen"])
+# "1,000" and "1.2"; a lone "1 000" group is joined by the run scanner, not here.
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
+_SPLIT = re.compile(r"[\s\-]+")
+# One token that is itself a range: "200–300", "2,000-3,000".
+_RANGE_TOKEN = re.compile(r"^(\d[\d,.]*)[\-–—](\d[\d,.]*)$")
+_DASHES = frozenset({"-", "–", "—", "to"})
+
+# Vague amounts: (low, high), all approximate. "several dozen" is read as "dozens" so that
+# the two phrasings of the same estimate compare equal downstream.
+_VAGUE = {
+    "dozens": (24.0, 99.0),
+    "scores": (40.0, 99.0),
+    "hundreds": (200.0, 999.0),
+    "thousands": (2000.0, 9999.0),
+    "millions": (2e6, 9999999.0),
+}
+_VAGUE_OF = {  # "tens of thousands", "hundreds of thousands"
+    ("tens", "thousands"): (20000.0, 99999.0),
+    ("hundreds", "thousands"): (200000.0, 999999.0),
+    ("tens", "millions"): (2e7, 99999999.0),
+}
+# "several hundred", "a few thousand", "many thousands": the same spans as the plurals.
+_VAGUE_LEAD = frozenset({"several", "few", "many"})
+_VAGUE_SINGULAR = {"dozen": "dozens", "hundred": "hundreds", "thousand": "thousands"}
+
+# Qualifier phrases before a number, longest first when matched.
+_PREFIXES: dict[tuple[str, ...], Qualifier] = {
+    ("at", "least"): Qualifier.AT_LEAST,
+    ("at", "the", "very", "least"): Qualifier.AT_LEAST,
+    ("more", "than"): Qualifier.AT_LEAST,
+    ("over",): Qualifier.AT_LEAST,
+    ("well", "over"): Qualifier.AT_LEAST,
+    ("just", "over"): Qualifier.AT_LEAST,
+    ("in", "excess", "of"): Qualifier.AT_LEAST,
+    ("upwards", "of"): Qualifier.AT_LEAST,
+    ("upward", "of"): Qualifier.AT_LEAST,
+    ("no", "fewer", "than"): Qualifier.AT_LEAST,
+    ("no", "less", "than"): Qualifier.AT_LEAST,
+    ("not", "less", "than"): Qualifier.AT_LEAST,
+    ("not", "fewer", "than"): Qualifier.AT_LEAST,
+    ("at", "most"): Qualifier.AT_MOST,
+    ("no", "more", "than"): Qualifier.AT_MOST,
+    ("not", "more", "than"): Qualifier.AT_MOST,
+    ("fewer", "than"): Qualifier.AT_MOST,
+    ("less", "than"): Qualifier.AT_MOST,
+    ("under",): Qualifier.AT_MOST,
+    ("just", "under"): Qualifier.AT_MOST,
+    ("up", "to"): Qualifier.UP_TO,
+    ("as", "many", "as"): Qualifier.UP_TO,
+    ("about",): Qualifier.APPROX,
+    ("some",): Qualifier.APPROX,
+    ("around",): Qualifier.APPROX,
+    ("nearly",): Qualifier.APPROX,
+    ("almost",): Qualifier.APPROX,
+    ("roughly",): Qualifier.APPROX,
+    ("approximately",): Qualifier.APPROX,
+    ("an", "estimated"): Qualifier.APPROX,
+    ("estimated",): Qualifier.APPROX,
+    ("close", "to"): Qualifier.APPROX,
+    ("more", "or", "less"): Qualifier.APPROX,
+    ("approx", "."): Qualifier.APPROX,
+    ("only",): Qualifier.EXACT,
+    ("just",): Qualifier.EXACT,
+    ("exactly",): Qualifier.EXACT,
+    ("between",): Qualifier.RANGE,
+}
+_MAX_PREFIX = max(len(k) for k in _PREFIXES)
+_SUFFIXES: dict[tuple[str, ...], Qualifier] = {
+    ("or", "more"): Qualifier.AT_LEAST,
+    ("+",): Qualifier.AT_LEAST,
+    ("-", "plus"): Qualifier.AT_LEAST,
+    ("plus",): Qualifier.AT_LEAST,
+    ("or", "so"): Qualifier.APPROX,
+    ("-", "odd"): Qualifier.APPROX,
+    ("odd",): Qualifier.APPROX,
+    ("or", "fewer"): Qualifier.AT_MOST,
+    ("or", "less"): Qualifier.AT_MOST,
+}
+
+
+# Words that can open a figure besides those spaCy already calls number-like.
+_STARTERS = frozenset(
+    [*_WORD_NUMBERS, *_VAGUE, *_VAGUE_LEAD, *(first for first, _ in _VAGUE_OF), "a", "an", "half"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberRun:
+    """A figure as written: tokens [start, end) of the Doc, qualifier words included."""
+
+    start: int
+    end: int
+    nums: tuple[int, ...]  # Doc indices of the number words proper
+    low: float | None
+    high: float | None
+    qualifier: Qualifier
+    vague: bool  # "dozens", "hundreds": the bounds are a convention, not a figure
+
+
+def parse_number_words(words: str) -> float | None:
+    """The value of a number written in digits, words or both; None when it is not one.
+
+    "four hundred seventy-seven" -> 477, "a thousand" -> 1000, "1,000" -> 1000,
+    "1.2 million" -> 1200000, "twenty-three" -> 23, "two dozen" -> 24."""
+    text = words.strip().lower()
+    if re.fullmatch(r"\d{1,3}(?: \d{3})+", text):  # "1 000", "12 000"
+        return float(text.replace(" ", ""))
+    parts = [p for p in _SPLIT.split(text) if p and p != "and"]
+    if not parts:
+        return None
+    total, current, last = 0.0, 0.0, ""
+    for i, part in enumerate(parts):
+        kind = _kind(part, parts[i + 1] if i + 1 < len(parts) else "")
+        if kind is None or not _may_follow(last, kind):
+            return None
+        total, current = _step(part, kind, total, current)
+        last = kind
+    return total + current
+
+
+def _kind(part: str, following: str) -> str | None:
+    """The role of one word: a digit group, unit, teen, ten or a multiplier."""
+    if _DIGITS.match(part):
+        return "digits"
+    if part in ("a", "an"):
+        return "unit" if following in _MULTIPLIERS else None
+    if part in _UNITS:
+        return "unit"
+    if part in _TEENS:
+        return "teen"
+    if part in _TENS:
+        return "ten"
+    if part in _MULTIPLIERS:
+        return "mult"
+    return None
+
+
+# Which word kinds may follow which: "seventy seven" yes, "seven seventy" no, "20 7946" no.
+_FOLLOWS = {
+    "": frozenset({"digits", "unit", "teen", "ten", "mult"}),
+    "digits": frozenset({"mult"}),
+    "unit": frozenset({"mult"}),
+    "teen": frozenset({"mult"}),
+    "ten": frozenset({"unit", "mult"}),
+    "mult": frozenset({"unit", "teen", "ten", "mult", "digits"}),
+}
+
+
+def _may_follow(last: str, kind: str) -> bool:
+    return kind in _FOLLOWS[last]
+
+
+def _step(part: str, kind: str, total: float, current: float) -> tuple[float, float]:
+    """Fold one word into the running (total, current) pair."""
+    if kind == "digits":
+        return total, current + float(part.replace(",", ""))
+    if part in ("a", "an"):
+        return total, current + 1
+    if kind != "mult":
+        return total, current + float(_UNITS.get(part) or _TEENS.get(part) or _TENS[part])
+    if part == "hundred":
+        return total, (current or 1) * 100
+    if part == "dozen":
+        return total, (current or 1) * 12
+    return total + (current or 1) * _SCALES[part], 0.0
+
+
+def find_runs(sent: Span) -> list[NumberRun]:
+    """Every figure written in the sentence, left to right, with its qualifier."""
+    doc, runs, i = sent.doc, [], sent.start
+    while i < sent.end:
+        word = doc[i]
+        # most tokens cannot start a figure: skip them before any closer look
+        may_start = word.like_num or word.text[:1].isdigit() or word.lower_ in _STARTERS
+        bare = _read_figure(doc, i, sent.start, sent.end) if may_start else None
+        if bare is None:
+            i += 1
+            continue
+        runs.append(_qualify(doc, bare, sent.start, sent.end))
+        i = bare.end
+    return runs
+
+
+def _read_figure(doc: Doc, i: int, first: int, limit: int) -> NumberRun | None:
+    """A bare figure (number, vague amount or range) starting at token i, or None."""
+    vague = _read_vague(doc, i, limit)
+    if vague is not None:
+        return vague
+    single = _RANGE_TOKEN.match(doc[i].text)
+    if single:
+        return _as_range(i, i + 1, parse_number_words(single[1]), parse_number_words(single[2]))
+    number = _read_number(doc, i, limit)
+    if number is None:
+        return None
+    j, value = number
+    # "from 200 to 300" is a change between two figures, not a range.
+    after_from = i > first and doc[i - 1].lower_ == "from"
+    if j + 1 < limit and doc[j].lower_ in _joiners(doc, i, first) and not after_from:
+        second = _read_number(doc, j + 1, limit)
+        if second is not None:
+            ranged = _as_range(i, second[0], value, second[1])
+            if ranged is not None:
+                return ranged
+    qualifier = Qualifier.APPROX if _has_dozen(doc, i, j) else Qualifier.EXACT
+    return NumberRun(i, j, tuple(range(i, j)), value, value, qualifier, False)
+
+
+def _joiners(doc: Doc, i: int, first: int) -> frozenset[str]:
+    """Words that join two numbers into a range: "and" only after "between"."""
+    if i > first and doc[i - 1].lower_ == "between":
+        return _DASHES | {"and", "or"}
+    return _DASHES | {"or"}
+
+
+def _has_dozen(doc: Doc, i: int, j: int) -> bool:
+    # "a dozen", "two dozen" are round estimates, not counts.
+    return any(doc[k].lower_ == "dozen" for k in range(i, j))
+
+
+def _as_range(start: int, end: int, low: float | None, high: float | None) -> NumberRun | None:
+    # Ends that do not increase are a score ("3-1"), a phone number or an id, not a range.
+    if low is None or high is None or low >= high:
+        return None
+    return NumberRun(start, end, tuple(range(start, end)), low, high, Qualifier.RANGE, False)
+
+
+def _read_vague(doc: Doc, i: int, limit: int) -> NumberRun | None:
+    """ "dozens", "tens of thousands", "several hundred", "a few thousand", "half a dozen"."""
+    words = [doc[k].lower_ for k in range(i, min(i + 3, limit))]
+    first = words[0]
+    if len(words) == 3 and words[1] == "of" and (first, words[2]) in _VAGUE_OF:
+        return _vague(i, i + 3, _VAGUE_OF[(first, words[2])])
+    if words[:3] == ["half", "a", "dozen"]:
+        return NumberRun(i, i + 3, (i, i + 1, i + 2), 6.0, 6.0, Qualifier.APPROX, False)
+    if first in _VAGUE and doc[i].tag_ in ("NNS", "CD"):  # not the verb "scores"
+        return _vague(i, i + 1, _VAGUE[first])
+    lead = 2 if words[:2] == ["a", "few"] else 1 if first in _VAGUE_LEAD else 0
+    if lead and len(words) > lead:
+        plural = _VAGUE_SINGULAR.get(words[lead], words[lead])
+        if plural in _VAGUE and plural != "scores":
+            return _vague(i, i + lead + 1, _VAGUE[plural])
+    return None
+
+
+def _vague(start: int, end: int, bounds: tuple[float, float]) -> NumberRun:
+    nums = tuple(range(start, end))
+    return NumberRun(start, end, nums, bounds[0], bounds[1], Qualifier.APPROX, True)
+
+
+def _read_number(doc: Doc, i: int, limit: int) -> tuple[int, float] | None:
+    """The longest well-formed number starting at token i: (end index, value)."""
+    j = i
+    while j < limit and _continues_number(doc, i, j, limit):
+        j += 1
+    while j > i:  # back off until the words parse ("30 40" is two numbers, not one)
+        value = parse_number_words(doc[i:j].text)
+        if value is not None and doc[j - 1].lower_ not in ("-", "and", "a", "an"):
+            return j, value
+        j -= 1
+    return None
+
+
+def _continues_number(doc: Doc, i: int, j: int, limit: int) -> bool:
+    """Whether token j still belongs to the number that starts at token i."""
+    word = doc[j].lower_
+    nxt = doc[j + 1].lower_ if j + 1 < limit else ""
+    if _DIGITS.match(word):
+        # digits only start a number, or join "1 000"; never follow words ("two 30")
+        return j == i or (bool(re.fullmatch(r"\d{3}", word)) and _space_group(doc, i, j))
+    if word in _WORD_NUMBERS:
+        return True
+    if word in ("a", "an"):
+        return j == i and nxt in _MULTIPLIERS
+    if word == "-":  # "seventy-seven": a hyphen between two number words, no spaces
+        return j > i and not doc[j - 1].whitespace_ and not doc[j].whitespace_ and nxt in _UNITS
+    if word == "and":  # "four hundred and seventy-seven"
+        return j > i and doc[j - 1].lower_ in _MULTIPLIERS and nxt in _WORD_NUMBERS
+    return False
+
+
+def _space_group(doc: Doc, i: int, j: int) -> bool:
+    # "12 000": the previous token is a short digit group followed by a space
+    prev = doc[j - 1]
+    return j - 1 >= i and bool(re.fullmatch(r"\d{1,3}", prev.text)) and bool(prev.whitespace_)
+
+
+def _qualify(doc: Doc, run: NumberRun, first: int, limit: int) -> NumberRun:
+    """Widen a bare figure over the qualifier words around it and set its bounds."""
+    start, qualifier = _match_before(doc, run.start, first)
+    end, suffix = _match_after(doc, run.end, limit)
+    if qualifier is Qualifier.RANGE and run.qualifier is not Qualifier.RANGE:
+        start, qualifier = run.start, None  # "between 200" without a second figure
+    if run.qualifier is Qualifier.RANGE:
+        qualifier = Qualifier.RANGE  # "about 200-300" is still both bounds
+    qualifier = qualifier or suffix or run.qualifier
+    if qualifier is Qualifier.EXACT and run.qualifier is Qualifier.APPROX:
+        qualifier = Qualifier.APPROX  # "only dozens" stays vague
+    low, high = _bounds(run, qualifier)
+    return NumberRun(start, end, run.nums, low, high, qualifier, run.vague)
+
+
+def _bounds(run: NumberRun, qualifier: Qualifier) -> tuple[float | None, float | None]:
+    if qualifier is Qualifier.AT_LEAST:
+        return run.low, None
+    if qualifier in (Qualifier.AT_MOST, Qualifier.UP_TO):
+        return None, run.high
+    return run.low, run.high
+
+
+def _match_before(doc: Doc, start: int, first: int) -> tuple[int, Qualifier | None]:
+    for size in range(_MAX_PREFIX, 0, -1):
+        if start - size < first:
+            continue
+        words = tuple(t.lower_ for t in doc[start - size : start])
+        if words in _PREFIXES:
+            return start - size, _PREFIXES[words]
+    return start, None
+
+
+def _match_after(doc: Doc, end: int, limit: int) -> tuple[int, Qualifier | None]:
+    for size in (2, 1):
+        if end + size > limit:
+            continue
+        words = tuple(t.lower_ for t in doc[end : end + size])
+        if words in _SUFFIXES:
+            return end + size, _SUFFIXES[words]
+    return end, None

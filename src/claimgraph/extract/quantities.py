@@ -1,0 +1,199 @@
+"""Casualty-type figures in a sentence, normalised: "at least 30 villagers were killed"
+-> killed, at_least, low 30, subject "villagers".
+
+Three steps, each over the sentence's tokens only (spaCy's parse is reused, nothing is
+re-parsed): `numbers` finds the figures as written with their qualifiers, the vetoes below
+drop numbers that are plainly something else (years, dates, ages, times, money, units,
+labels such as "Route 6"), and `counted` reads from the dependency parse what each figure
+counts. A figure that counts nothing casualty-related is dropped."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.extract.counted import Counted, what_is_counted
+from claimgraph.extract.numbers import NumberRun, find_runs, parse_number_words
+from claimgraph.extract.types import FoundQuantity
+from claimgraph.model import Qualifier
+
+__all__ = ["find_quantities", "parse_number_words"]
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as one string, to keep the lexicons below readable."""
+    return frozenset(text.split())
+
+
+# A word right after the figure that makes it a measure, a sum, a time or an age.
+_UNITS_AFTER = _words(
+    "percent per % pc km kilometres kilometers kilometre kilometer mi miles mile m metres "
+    "meters metre meter cm mm ft feet foot yards yard kg kilograms kilos kilo tonnes tons ton "
+    "lb lbs acres acre hectares hectare square sq degrees ° years year yr yrs months month "
+    "weeks week days day hours hour hrs h minutes minute mins min seconds secs decades decade "
+    "centuries century nights night times fold dollars dollar usd euros euro eur pounds pound "
+    "sterling gbp crowns crown koruna rubles roubles rupees yen yuan francs dinars shekels "
+    "lira pesos rand naira shillings cents pence bn billion-dollar a.m. p.m. am pm o'clock "
+    "gmt utc pages page votes points goals seats magnitude storeys floors strong year-old "
+    "years-old calibre bc ad st nd rd th sorties rounds"
+)
+# A word right before the figure that makes it a label, a sum, an age or a measure.
+_LABELS_BEFORE = _words(
+    "$ € £ ¥ ₹ us$ usd eur no no. nos nos. page pages p. pp. route highway road "
+    "resolution article section chapter paragraph clause room flight unit platform gate "
+    "junction exit aged age ages magnitude level grade class category bus line channel "
+    "version code file item phase stage session decree law communiqué communique bulletin "
+    "volume vol vol. issue episode part tel tel. phone ext id cell block building brigade "
+    "battalion regiment division squadron psalm verse act amendment paragraph kilometre km "
+    "mile minute hour"
+)
+_MONTHS = _words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_DAYPARTS = frozenset({"morning", "afternoon", "evening", "night"})
+_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+_AGE_HEADS = _words("man woman boy girl child baby son daughter mother father")
+# "one of the victims", "no one", "the one who": a pronoun, not a count.
+_ONE_BEFORE = _words("no the this that any every each someone anyone")
+# Verbs that turn a plain figure into a bound: "exceeded 500", "does not exceed 500".
+_ABOVE_VERBS = _words("exceed top surpass pass")
+
+
+def find_quantities(sent: Span) -> list[FoundQuantity]:
+    """The casualty-type figures in one sentence, left to right."""
+    doc = sent.doc
+    runs = find_runs(sent)
+    readings = [_reading(doc, run, sent) for run in runs]
+    found: list[FoundQuantity] = []
+    for k, (run, counted) in enumerate(zip(runs, readings, strict=True)):
+        if counted is None:
+            counted = _borrowed(doc, runs, readings, k)
+        if counted is not None:
+            found.append(_found(doc, _bound_by_verb(doc, run), counted, sent.end))
+    return found
+
+
+def _reading(doc: Doc, run: NumberRun, sent: Span) -> Counted | None:
+    if _vetoed(doc, run, sent):
+        return None
+    return what_is_counted(doc, run)
+
+
+def _borrowed(
+    doc: Doc, runs: list[NumberRun], readings: list[Counted | None], k: int
+) -> Counted | None:
+    """ "the toll rose from 200 to 300": the earlier figure counts what the later one does."""
+    run = runs[k]
+    if k + 1 >= len(runs) or run.start == 0 or doc[run.start - 1].lower_ != "from":
+        return None
+    nxt = runs[k + 1]
+    if nxt.start == run.end + 1 and doc[run.end].lower_ == "to":
+        return readings[k + 1]
+    return None
+
+
+def _found(doc: Doc, run: NumberRun, counted: Counted, limit: int) -> FoundQuantity:
+    """The record, its span running from the qualifier to the counted noun."""
+    end = run.end
+    noun = counted.noun
+    if noun is not None and run.end <= noun < run.end + 6:
+        end = noun + 1
+    anchor = doc[counted.anchor]
+    # "100 killed": the outcome word right after the figure belongs to it.
+    if counted.anchor == end and end < limit and anchor.tag_ in ("VBN", "JJ"):
+        end += 1
+    span = doc[run.start : end]  # Span.text is doc.text[start_char:end_char], built locally
+    return FoundQuantity(
+        start=span.start_char,
+        end=span.end_char,
+        low=run.low,
+        high=run.high,
+        qualifier=run.qualifier,
+        counts=counted.counts,
+        subject=counted.subject,
+        text=span.text,
+        anchor=counted.anchor,
+    )
+
+
+def _bound_by_verb(doc: Doc, run: NumberRun) -> NumberRun:
+    """ "the toll exceeded 500" is at least 500; "does not exceed 500" at most 500."""
+    if run.qualifier is not Qualifier.EXACT or run.low is None:
+        return run
+    head = doc[run.nums[-1]].head
+    if head.dep_ == "prep" and head.i < run.start:
+        head = head.head
+    if head.lemma_.lower() not in _ABOVE_VERBS or head.i > run.start:
+        return run
+    if any(c.dep_ == "neg" for c in head.children):
+        return NumberRun(run.start, run.end, run.nums, None, run.high, Qualifier.AT_MOST, False)
+    return NumberRun(run.start, run.end, run.nums, run.low, None, Qualifier.AT_LEAST, False)
+
+
+def _vetoed(doc: Doc, run: NumberRun, sent: Span) -> bool:
+    """Numbers that are plainly not a count of people: see the word lists above."""
+    before = doc[run.start - 1] if run.start > sent.start else None
+    after = _word_after(doc, run.end, sent.end)
+    first = doc[run.nums[0]]
+    if after is not None and (after.lower_ in _UNITS_AFTER or _is_month(after)):
+        return True
+    if before is not None and (before.lower_ in _LABELS_BEFORE or _is_month(before)):
+        return True
+    if before is not None and before.text == "." and _abbreviation(doc, run.start - 2, sent):
+        return True  # "No. 41", "p. 12" split by the tokenizer
+    if first.text[0] in "$€£¥₹#" or _is_time(doc, run, sent.end):
+        return True
+    return _is_year(doc, run, after) or _is_age(doc, run) or _is_pronoun_one(doc, run, before)
+
+
+def _abbreviation(doc: Doc, i: int, sent: Span) -> bool:
+    return i >= sent.start and doc[i].lower_ + "." in _LABELS_BEFORE
+
+
+def _word_after(doc: Doc, end: int, limit: int) -> Token | None:
+    """The word after the figure, looking past a hyphen ("34-year-old", "1,000-strong")."""
+    if end < limit and doc[end].text in ("-", "–") and end + 1 < limit:
+        return doc[end + 1]
+    return doc[end] if end < limit else None
+
+
+def _is_month(token: Token) -> bool:
+    # "May" is a month only as a proper noun: "30 may have died" is a count.
+    return token.lower_ in _MONTHS and token.text[0].isupper() and token.tag_ == "NNP"
+
+
+def _is_time(doc: Doc, run: NumberRun, limit: int) -> bool:
+    """ "at 7 in the morning", "10:05" (the tokenizer keeps clock times whole)."""
+    if ":" in doc[run.start].text:
+        return True
+    tail = [doc[i].lower_ for i in range(run.end, min(run.end + 3, limit))]
+    return len(tail) == 3 and tail[0] == "in" and tail[2] in _DAYPARTS
+
+
+def _is_year(doc: Doc, run: NumberRun, after: Token | None) -> bool:
+    """ "in 2019", "the 2011 earthquake"; but "2000 people fled" is a count."""
+    if len(run.nums) != 1 or not _YEAR.match(doc[run.nums[0]].text):
+        return False
+    return after is None or after.tag_ not in ("NNS", "NNPS")
+
+
+def _is_age(doc: Doc, run: NumberRun) -> bool:
+    """ "Hastra, 58, said", "a boy of about twelve"."""
+    num = doc[run.nums[-1]]
+    head = num.head
+    if num.dep_ == "appos" and head.i < num.i and head.tag_ in ("NNP", "NN"):
+        return True
+    if num.dep_ == "pobj" and head.lower_ == "of" and head.i < num.i:
+        return head.head.lemma_.lower() in _AGE_HEADS
+    return False
+
+
+def _is_pronoun_one(doc: Doc, run: NumberRun, before: Token | None) -> bool:
+    if run.end - run.start != 1 or doc[run.start].lower_ != "one":
+        return False
+    after = doc[run.end] if run.end < len(doc) else None
+    if after is not None and after.lower_ in ("of", "another", "who", "that"):
+        return True
+    return before is not None and before.lower_ in _ONE_BEFORE

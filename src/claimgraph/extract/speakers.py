@@ -1,0 +1,343 @@
+"""Who a source phrase names: a Speaker with a short name, a kind and a role.
+
+"the town's mayor, Ada Okafor" -> Ada Okafor (person, mayor); "Interior Minister Corvin
+Hastra" -> Corvin Hastra (person, interior minister); "a local stringer" -> local
+stringer (group: anonymous); "the ministry" -> the nearest ministry named before it.
+Pronouns and bare role nouns resolve to the nearest fitting speaker mentioned earlier
+in the text; mentions are registered during the extractor's one pass over the tokens
+and turned into Speakers only when something refers back to them."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+from collections.abc import Callable, Iterable
+
+from spacy.tokens import Token
+
+from claimgraph.extract.types import Speaker
+from claimgraph.model import ActorKind
+
+P = ActorKind.PERSON
+ORG_KINDS = frozenset(
+    {ActorKind.ORGANISATION, ActorKind.OUTLET, ActorKind.GOVERNMENT_BODY, ActorKind.MILITARY_UNIT}
+)
+_THEY_KINDS = ORG_KINDS | {ActorKind.GROUP}
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+_GROUP_PRONOUNS = frozenset({"they", "them", "their"})
+FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
+_RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
+_QUANTIFIERS = frozenset(
+    {"one", "some", "many", "most", "several", "all", "both", "each", "few", "none", "two",
+     "three", "four", "five", "dozens", "hundreds", "any", "half", "majority", "number"}
+)  # fmt: skip
+_INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any", "several", "many"})
+_TITLES = {
+    "sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
+    "col.": "colonel", "lt.": "lieutenant", "capt.": "captain", "sgt.": "sergeant",
+    "maj.": "major", "adm.": "admiral", "pres.": "president", "atty.": "attorney",
+    "supt.": "superintendent", "insp.": "inspector", "cmdr.": "commander", "gov": "governor",
+    "sen": "senator", "rep": "representative", "gen": "general", "col": "colonel",
+}  # fmt: skip
+_HONORIFICS = frozenset(
+    {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "dame", "miss", "prof.",
+     "rev.", "the", "mister", "madam", "lord", "lady", "sheikh", "mx."}
+)  # fmt: skip
+
+MILITARY = frozenset(
+    {"army", "armies", "regiment", "brigade", "battalion", "division", "military", "forces",
+     "troops", "navy", "corps", "command", "militia", "militias", "squadron", "garrison",
+     "guard", "guards", "airforce", "marines", "platoon", "company", "units", "unit"}
+)  # fmt: skip
+GOVERNMENT = frozenset(
+    {"ministry", "ministries", "government", "governments", "police", "department",
+     "office", "council", "parliament", "committee", "commission", "court", "courts",
+     "administration", "cabinet", "embassy", "authority", "authorities", "municipality",
+     "senate", "congress", "agency", "agencies", "bureau", "secretariat", "presidency",
+     "kremlin", "pentagon", "state", "prosecutors", "prosecution", "tribunal", "inquiry",
+     "legislature", "assembly", "junta", "regime", "consulate", "mission", "directorate",
+     "ombudsman", "service", "services", "house", "treasury", "fbi", "cia"}
+)  # fmt: skip
+OUTLET = frozenset(
+    {"newspaper", "newspapers", "paper", "radio", "wire", "television", "tv", "channel",
+     "broadcaster", "magazine", "news", "press", "times", "post", "herald", "tribune",
+     "journal", "gazette", "daily", "weekly", "network", "outlet", "reuters", "ap", "afp",
+     "bbc", "cnn", "telegraph", "guardian", "chronicle", "observer", "bulletin", "dispatch",
+     "examiner", "courier", "sentinel", "mirror", "express", "tass", "xinhua", "nbc", "abc",
+     "cbs", "msnbc", "npr", "politico", "bloomberg", "breitbart", "axios", "newsweek",
+     "website", "site", "blog", "tabloid", "broadsheet", "station", "media", "fox"}
+)  # fmt: skip
+ORGANISATION = frozenset(
+    {"organisation", "organization", "group", "ngo", "charity", "company", "firm", "party",
+     "union", "association", "institute", "foundation", "hospital", "university", "red",
+     "amnesty", "watch", "coalition", "campaign", "center", "centre", "observatory",
+     "federation", "league", "society", "church", "clinic", "bank", "corporation", "fund",
+     "council", "alliance", "front", "movement", "network", "board", "school"}
+)  # fmt: skip
+# Things that carry words without being speakers: "the report said", "a poll found".
+ARTIFACT = frozenset(
+    {"report", "reports", "study", "studies", "poll", "polls", "survey", "surveys",
+     "statement", "data", "document", "documents", "records", "letter", "analysis",
+     "investigation", "memo", "tweet", "video", "footage", "photos", "book", "article",
+     "story", "release", "filing", "complaint", "lawsuit", "ad", "research", "findings",
+     "figures", "census", "estimate", "review", "audit", "assessment", "ruling",
+     "indictment", "transcript", "email", "emails", "message", "post", "list", "count"}
+)  # fmt: skip
+_MODIFIERS = frozenset({"amod", "compound", "nmod", "hmod", "hyph"})
+# Nouns for people, so that "the toll" is never taken for a speaker that "he" points to.
+PERSON_NOUNS = frozenset(
+    {"minister", "mayor", "spokesman", "spokeswoman", "spokesperson", "official", "president",
+     "governor", "cleric", "priest", "imam", "rabbi", "bishop", "pastor", "doctor", "nurse",
+     "medic", "stringer", "reporter", "correspondent", "journalist", "photographer",
+     "witness", "eyewitness", "resident", "refugee", "survivor", "villager", "commander",
+     "general", "colonel", "officer", "soldier", "fighter", "rebel", "chief", "director",
+     "head", "secretary", "ambassador", "envoy", "diplomat", "senator", "lawmaker",
+     "legislator", "leader", "chairman", "chairwoman", "chair", "analyst", "expert",
+     "professor", "researcher", "scientist", "lawyer", "attorney", "prosecutor", "judge",
+     "investigator", "inspector", "monitor", "activist", "aide", "adviser", "advisor",
+     "member", "worker", "farmer", "teacher", "student", "man", "woman", "father", "mother",
+     "son", "daughter", "brother", "sister", "wife", "husband", "elder", "people", "person",
+     "source", "insider", "candidate", "nominee", "voter", "supporter", "critic", "observer",
+     "manager", "owner", "executive", "ceo", "founder", "coordinator", "administrator",
+     "representative", "delegate", "negotiator", "mediator", "militant", "policeman",
+     "prisoner", "detainee", "victim", "relative", "neighbour", "neighbor", "friend",
+     "colleague", "historian", "author", "writer", "economist", "pollster", "strategist",
+     "operative", "staffer", "king", "queen", "prince", "premier", "chancellor", "dean",
+     "coroner", "pathologist", "paramedic", "surgeon", "physician", "clerk", "commissioner",
+     "sheriff", "deputy", "sergeant", "captain", "lieutenant", "mufti", "sheikh", "warden",
+     "superintendent", "engineer", "pilot", "driver", "shopkeeper", "trader", "parent",
+     "child", "youth", "veteran", "protester", "demonstrator", "passenger", "guard", "vice",
+     "counsel", "organizer", "organiser", "host", "anchor",
+     "commentator", "columnist", "editor", "blogger", "user", "campaigner", "advocate"}
+)  # fmt: skip
+_PERSON_SUFFIXES = ("man", "woman", "person", "ist", "ian", "eer")
+_ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
+
+
+def kind_of_words(words: Iterable[str], label: str = "") -> ActorKind | None:
+    """The kind an organisation-like name or head noun implies, or None."""
+    lowered = [w.lower().strip(".'’") for w in words]
+    last = lowered[-1] if lowered else ""
+    for lexicon, kind in (
+        (OUTLET, ActorKind.OUTLET),
+        (MILITARY, ActorKind.MILITARY_UNIT),
+        (GOVERNMENT, ActorKind.GOVERNMENT_BODY),
+    ):
+        # The head noun decides ("Interior Ministry"); a word earlier in a proper name
+        # decides only for outlets ("Times of London") and armies ("Army of Ukraine").
+        if last in lexicon or (label and lexicon is not GOVERNMENT and set(lowered) & lexicon):
+            return kind
+    if last in ORGANISATION or last in ARTIFACT or label == "ORG":
+        return ActorKind.ORGANISATION
+    if label == "GPE":
+        return ActorKind.GOVERNMENT_BODY
+    if label == "NORP":
+        return ActorKind.GROUP
+    return None
+
+
+class Registry:
+    """Mentions of possible speakers, by position, for resolving later references."""
+
+    def __init__(self, make: Callable[[Token], Speaker | None]) -> None:
+        self._make = make
+        self._mentions: list[tuple[int, int]] = []  # (char offset, token index)
+        self._speakers: dict[int, Speaker | None] = {}
+        self._resolved: dict[int, Speaker] = {}  # char offset -> speaker given there
+
+    def mention(self, token: Token) -> None:
+        insort(self._mentions, (token.idx, token.i))
+
+    def said(self, offset: int, token: Token, speaker: Speaker) -> None:
+        """Record the speaker an attribution found at `token`, best evidence of who it is."""
+        self._speakers[token.i] = speaker
+        insort(self._mentions, (offset, token.i))
+
+    def nearest(self, token: Token, fits: Callable[[Speaker], bool]) -> Speaker | None:
+        doc = token.doc
+        pos = bisect_left(self._mentions, (token.idx, -1))
+        for offset, i in reversed(self._mentions[max(0, pos - 60) : pos]):
+            if i == token.i or offset >= token.idx:
+                continue
+            if i not in self._speakers:
+                self._speakers[i] = self._make(doc[i])
+            found = self._speakers[i]
+            if found is not None and fits(found):
+                return found
+        return None
+
+
+def fits_pronoun(word: str) -> Callable[[Speaker], bool] | None:
+    if word in _PERSON_PRONOUNS:
+        return lambda s: s.kind is P
+    if word in _GROUP_PRONOUNS:
+        return lambda s: s.kind in _THEY_KINDS
+    if word in ("it", "its"):
+        return lambda s: s.kind in ORG_KINDS
+    return None
+
+
+def fits_noun(head: str) -> Callable[[Speaker], bool]:
+    """A definite noun ("the minister", "the agency") refers back to a speaker whose
+    role or name ends in that noun."""
+
+    def fits(s: Speaker) -> bool:
+        words = [*(s.role or "").lower().split(), *s.name.lower().split()]
+        return head in words
+
+    return fits
+
+
+def is_relative(token: Token) -> bool:
+    return token.lower_ in _RELATIVES
+
+
+def is_quantifier(token: Token) -> bool:
+    return token.lower_ in _QUANTIFIERS or token.like_num
+
+
+def title_role(token: Token) -> str | None:
+    return _TITLES.get(token.lower_)
+
+
+def is_honorific(token: Token) -> bool:
+    return token.lower_ in _HONORIFICS
+
+
+def indefinite(head: Token) -> bool:
+    return not any(c.dep_ in ("det", "poss") and c.lower_ not in _INDEFINITE for c in head.lefts)
+
+
+def is_person_noun(head: Token) -> bool:
+    lemma = head.lemma_.lower()
+    return lemma in PERSON_NOUNS or (len(lemma) > 5 and lemma.endswith(_PERSON_SUFFIXES))
+
+
+def build_speaker(head: Token, registry: Registry, mention: bool = False) -> Speaker | None:
+    """The Speaker named by the noun phrase whose head is `head`. A `mention` is any
+    noun phrase a later reference might point to, so it needs firmer evidence of being
+    a speaker than the subject of a cue does."""
+    word = head.lower_
+    if word in FIRST_PERSON:
+        return None  # the author, or the quoted speaker already holding the quote
+    fits = fits_pronoun(word)
+    if fits is not None:
+        return registry.nearest(head, fits)
+    if is_relative(head):
+        relcl = head.head.dep_ == "relcl"
+        return build_speaker(head.head.head, registry, mention) if relcl else None
+    head = _specific(head)
+    appos = next((c for c in head.rights if c.dep_ == "appos"), None)
+    if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
+        return _proper(head, appos, registry)
+    if appos is not None and (appos.pos_ == "PROPN" or appos.ent_type_ == "PERSON"):
+        return _proper(appos, head, registry)
+    return _common(head, registry, mention)
+
+
+def _specific(head: Token) -> Token:
+    """ "one of the witnesses, a nurse" names a nurse; "some of the residents" residents."""
+    if not is_quantifier(head):
+        return head
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return head
+
+
+def _proper(head: Token, other: Token | None, registry: Registry) -> Speaker | None:
+    """A proper name, with the descriptive noun beside it (apposition) if any."""
+    tokens = _compound_chain(head)
+    role_words: list[str] = []
+    while len(tokens) > 1 and (is_honorific(tokens[0]) or title_role(tokens[0])):
+        role_words.append(title_role(tokens[0]) or "")
+        tokens = tokens[1:]
+    label = head.ent_type_
+    if label == "PERSON":  # words before the person's name are a title: "Interior Minister"
+        while len(tokens) > 1 and tokens[0].ent_type_ != "PERSON":
+            role_words.append(tokens[0].lower_)
+            tokens = tokens[1:]
+    name = " ".join(t.text for t in tokens).removesuffix("'s").removesuffix("’s")
+    kind = None if label == "PERSON" else kind_of_words((t.text for t in tokens), label)
+    if other is not None and other.pos_ == "NOUN":
+        kind = kind or kind_of_words([other.lower_]) or P
+        role_words.append(role_phrase(other) if kind is P else "")
+    if kind is None and label in _ORG_LABELS:
+        kind = ActorKind.ORGANISATION if label != "NORP" else ActorKind.GROUP
+    kind = kind or P
+    role = " ".join(w for w in role_words if w) or None
+    if kind is P and role is None:
+        known = registry.nearest(head, lambda s: s.kind is P and _same_person(s.name, name))
+        if known is not None:
+            return known
+    return Speaker(name=name, kind=kind, role=role)
+
+
+def _same_person(known: str, name: str) -> bool:
+    return known == name or known.split()[-1] == name.split()[-1]
+
+
+def _common(head: Token, registry: Registry, mention: bool) -> Speaker | None:
+    phrase = noun_phrase(head)
+    kind = kind_of_words(phrase.split())
+    if kind is not None and head.lower_ in ARTIFACT:
+        owner = _artifact_owner(head)
+        if owner is not None:
+            return build_speaker(owner, registry, mention)
+    personal = is_person_noun(head)
+    if mention and kind is None and not personal:
+        return None
+    plural = head.tag_ in ("NNS", "NNPS")
+    definite = not indefinite(head)
+    if definite and not plural:
+        known = registry.nearest(head, fits_noun(head.lower_))
+        if known is not None:
+            return known
+    if kind is not None:
+        return Speaker(name=phrase, kind=kind)
+    if plural or not definite:
+        return Speaker(name=phrase, kind=ActorKind.GROUP)
+    if personal:
+        return Speaker(name=phrase, kind=P, role=phrase.lower())
+    return Speaker(name=phrase, kind=ActorKind.ORGANISATION)
+
+
+def _artifact_owner(head: Token) -> Token | None:
+    """ "the ministry's report" and "a report by the ministry" speak for the ministry."""
+    for child in head.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lower_ not in ARTIFACT:
+                return pobj
+    return None
+
+
+def _compound_chain(head: Token) -> list[Token]:
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in ("compound", "nmod", "amod") and child.pos_ == "PROPN":
+            start = min(start, child.left_edge.i)
+    return [t for t in head.doc[start : head.i + 1] if not t.is_punct or t.text == "."]
+
+
+def noun_phrase(head: Token) -> str:
+    """The descriptive words of a noun phrase without articles, numbers or owners:
+    "a local stringer" -> "local stringer", "the town's mayor" -> "mayor"."""
+    start = head.i
+    for child in reversed(list(head.lefts)):
+        if child.dep_ not in _MODIFIERS or child.right_edge.i != start - 1:
+            break
+        start = child.left_edge.i
+    text = head.doc[start : head.i + 1].text
+    return text.removesuffix("'s").removesuffix("’s")
+
+
+def role_phrase(head: Token) -> str:
+    return noun_phrase(head).lower()
