@@ -27,6 +27,9 @@ class Settings:
     user: str = "unknown"
     allowed_roots: tuple[Path, ...] = ()  # empty: any path the user can read
     limits: Limits = field(default_factory=Limits)
+    llm_url: str | None = None  # an OpenAI-compatible endpoint, for --backend llm
+    llm_model: str | None = None
+    llm_key: str | None = field(default=None, repr=False)
 
     @property
     def sqlite_path(self) -> Path:
@@ -58,6 +61,9 @@ def settings_from_env(home: str | None = None, user: str | None = None) -> Setti
         user=who,
         allowed_roots=roots,
         limits=limits,
+        llm_url=env.get("CLAIMGRAPH_LLM_URL") or None,
+        llm_model=env.get("CLAIMGRAPH_LLM_MODEL") or None,
+        llm_key=env.get("CLAIMGRAPH_LLM_API_KEY") or env.get("OPENAI_API_KEY") or None,
     )
 
 

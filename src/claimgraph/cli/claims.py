@@ -12,7 +12,7 @@ from claimgraph.cli.common import Home, Json, make_out, make_settings
 from claimgraph.cli.output import mapped_errors
 from claimgraph.errors import InvalidInput
 from claimgraph.extract import load_nlp
-from claimgraph.services import extract_file, list_claims, open_ledger
+from claimgraph.services import extract_file, list_claims, make_extractor, open_ledger
 from claimgraph.store import ClaimFilter
 
 
@@ -20,6 +20,7 @@ from claimgraph.store import ClaimFilter
 def extract(
     ctx: typer.Context,
     source: Annotated[str, typer.Argument(help="A .txt, .html or .pdf file, or - for stdin")],
+    backend: Annotated[str, typer.Option("--backend", help="rules (default) or llm")] = "rules",
     home: Home = None,
 ) -> None:
     """Print the claims in one document as JSON Lines, touching no database."""
@@ -29,7 +30,8 @@ def extract(
         raise InvalidInput("no such file", subject=source)
     data = sys.stdin.buffer.read() if path is None else None
     out = make_out(ctx, True)
-    for record in extract_file(settings, load_nlp(), path, data):
+    extractor = make_extractor(settings, backend, load_nlp)
+    for record in extract_file(settings, extractor, path, data):
         out.record(record)
 
 

@@ -72,6 +72,7 @@ def add(
     no_extract: Annotated[
         bool, typer.Option("--no-extract", help="Preserve only; extract claims later")
     ] = False,
+    backend: Annotated[str, typer.Option("--backend", help="rules (default) or llm")] = "rules",
     home: Home = None,
     user: User = None,
     json_: Json = False,
@@ -81,7 +82,10 @@ def add(
     counts = {"added": 0, "known": 0, "failed": 0}
     with open_ledger(make_settings(ctx, home, user), create=True) as ledger:
         for outcome in track(
-            add_service(ledger, inputs, case=case, kind=kind, extract=not no_extract), out
+            add_service(
+                ledger, inputs, case=case, kind=kind, extract=not no_extract, backend=backend
+            ),
+            out,
         ):
             counts[outcome.status] += 1
             if outcome.status == "failed":

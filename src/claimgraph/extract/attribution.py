@@ -135,7 +135,9 @@ def _parenthetical(verb: Token) -> list[tuple[int, int]]:
     clause the cue interrupts or trails, without the cue's own words."""
     head = verb.head
     comma_before = verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ","
-    if head is verb or not (verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and comma_before)):
+    if head.i == verb.i or not (
+        verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and comma_before)
+    ):
         return []
     pieces = [(head.left_edge.i, verb.left_edge.i - 1), (verb.right_edge.i + 1, head.right_edge.i)]
     return [(a, b) for a, b in pieces if b >= a and has_words(verb.doc, a, b)]
@@ -154,7 +156,7 @@ def _subject(verb: Token) -> Token | None:
         for child in quoter.children:
             if child.dep_ in ("dobj", "nsubjpass"):
                 return child
-    if verb.dep_ in _INHERITS_SUBJECT and head is not verb and not _passive(verb):
+    if verb.dep_ in _INHERITS_SUBJECT and head.i != verb.i and not _passive(verb):
         return _subject(head)  # "announced ... and said", "adding that"
     if verb.dep_ == "acl" and head.pos_ == "NOUN":
         # "She issued a statement saying": she; "A statement saying ...": the statement.
@@ -199,7 +201,7 @@ def _verb_group(verb: Token, prep: Token | None) -> tuple[int, int]:
         start = child.i
     end = verb.i + 1
     for child in verb.rights:
-        if child.i == end and (child.dep_ == "prt" or child is prep):
+        if child.i == end and (child.dep_ == "prt" or (prep is not None and child.i == prep.i)):
             end += 1
     return start, end
 
@@ -263,7 +265,7 @@ def _noun_content(noun: Token) -> list[tuple[int, int]]:
 def _around(token: Token, phrase: tuple[int, int]) -> list[tuple[int, int]]:
     """The clause a sourcing phrase sits in, without the phrase: before and after it."""
     clause = token.head
-    while clause.pos_ not in ("VERB", "AUX") and clause.head is not clause:
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
     doc = token.doc
     pieces = [(clause.left_edge.i, phrase[0] - 1), (phrase[1] + 1, clause.right_edge.i)]

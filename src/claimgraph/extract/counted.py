@@ -24,40 +24,43 @@ KILLED, WOUNDED, BODIES = Counts.KILLED, Counts.WOUNDED, Counts.DEAD_BODIES_SEEN
 FLED, POPULATION, MISSING = Counts.FLED, Counts.POPULATION, Counts.MISSING
 DETAINED, OTHER = Counts.DETAINED, Counts.OTHER
 
+
+def _lexicon(entries: dict[Counts, str]) -> dict[str, Counts]:
+    return {word: counts for counts, text in entries.items() for word in text.split()}
+
+
 # Verbs, participles and adjectives that say what happened to the counted people.
 # Transitive ones count their object (or passive subject), never their agent.
-_PREDICATES: dict[str, Counts] = {
-    **dict.fromkeys(
-        _words("kill slay massacre execute murder slaughter behead assassinate"), KILLED
-    ),
-    **dict.fromkeys(_words("die perish dead drown martyr"), KILLED),
-    **dict.fromkeys(
-        _words("wound injure maim hurt injured wounded hospitalise hospitalize"), WOUNDED
-    ),
-    **dict.fromkeys(
-        _words("flee displace evacuate uproot expel deport escape displaced homeless"), FLED
-    ),
-    **dict.fromkeys(_words("disappear vanish missing unaccounted"), MISSING),
-    **dict.fromkeys(_words("detain arrest abduct kidnap imprison jail capture hold"), DETAINED),
-    **dict.fromkeys(_words("shoot torture rape beat"), OTHER),
-    "bury": BODIES,
-    "live": POPULATION,
-}
+_PREDICATES = _lexicon(
+    {
+        KILLED: "kill slay massacre execute murder slaughter behead assassinate die perish "
+        "dead drown martyr hanged",
+        WOUNDED: "wound injure maim hurt injured wounded hospitalise hospitalize",
+        FLED: "flee displace evacuate uproot expel deport escape displaced homeless",
+        MISSING: "disappear vanish missing unaccounted",
+        DETAINED: "detain arrest abduct kidnap imprison jail capture hold",
+        OTHER: "shoot torture rape beat",
+        BODIES: "bury",
+        POPULATION: "live",
+    }
+)
 _INTRANSITIVE = _words("die perish drown flee escape disappear vanish live dead")
 # Verbs that also mean something harmless ("held talks", "escaped notice"): they count
 # only people, never things.
 _WEAK = _words("hold capture escape evacuate shoot beat hurt live bury")
 # Nouns (and nominal adjectives) that are themselves the count: "477 deaths", "70 bodies".
-_NOUNS: dict[str, Counts] = {
-    **dict.fromkeys(_words("death dead fatality toll life killing murder martyr"), KILLED),
-    **dict.fromkeys(_words("wounded injured injury"), WOUNDED),
-    **dict.fromkeys(_words("body corpse corpses remains grave skeleton"), BODIES),
-    **dict.fromkeys(_words("refugee evacuee displaced idp"), FLED),
-    **dict.fromkeys(_words("missing disappeared"), MISSING),
-    **dict.fromkeys(_words("detainee prisoner hostage captive arrest"), DETAINED),
-    **dict.fromkeys(_words("population resident inhabitant"), POPULATION),
-    **dict.fromkeys(_words("casualty victim"), OTHER),
-}
+_NOUNS = _lexicon(
+    {
+        KILLED: "death dead fatality toll life killing murder martyr execution",
+        WOUNDED: "wounded injured injury",
+        BODIES: "body corpse corpses remains grave skeleton",
+        FLED: "refugee evacuee displaced idp",
+        MISSING: "missing disappeared",
+        DETAINED: "detainee prisoner hostage captive arrest",
+        POPULATION: "population resident inhabitant",
+        OTHER: "casualty victim",
+    }
+)
 # Nouns that name people rather than an outcome: a casualty predicate over them wins
 # ("300 refugees were killed" counts killed, not fled).
 _PERSON_COUNTS = _words(
@@ -78,7 +81,8 @@ _PERSON_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "men", 
 _NOT_PERSONS = _words(
     "house home building village town city hospital school mosque church vehicle truck car "
     "bus tank aircraft plane helicopter drone rocket missile shell round bomb weapon gun "
-    "rifle animal cattle sheep cow horse dog tree acre hectare year day hour minute week "
+    "rifle animal cattle livestock goat camel donkey sheep cow horse dog tree acre hectare "
+    "year day hour minute week "
     "month time page document report case incident attack strike raid shot bullet "
     "center centre container computer tower number order letter chapter paper quarter "
     "border matter headquarters point seat vote goal meeting talk weapon tent bed"
@@ -91,11 +95,14 @@ _TOLL_VERBS = _words(
     "surge go stay revise raise lower bring push lift take drive leave"
 )
 _COLLECTIVES = _words("total number group crowd minimum maximum tally count")
-_PLACES = _words("town city village settlement district camp region province "
-                    "municipality community neighbourhood neighborhood suburb hamlet island "
-                    "enclave valley county country area")  # fmt: skip
-_SEEING = _words("count see find discover recover exhume unearth bury photograph film "
-                    "retrieve identify collect pull")  # fmt: skip
+_PLACES = _words(
+    "town city village settlement district camp region province municipality community "
+    "neighbourhood neighborhood suburb hamlet island enclave valley county country area"
+)
+_SEEING = _words(
+    "count see find discover recover exhume unearth bury photograph film retrieve identify "
+    "collect pull"
+)
 _ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "npadvmod", "dative"})
 _NOUN_MODS = frozenset({"nummod", "compound", "quantmod", "amod", "nmod", "appos"})
 _SKIP_MODS = _words("more other others additional further another")
@@ -105,8 +112,7 @@ _SKIP_MODS = _words("more other others additional further another")
 class Counted:
     counts: Counts
     anchor: int  # Doc index of the word that says what is counted
-    subject: str | None
-    noun: int | None  # Doc index of the counted noun when it belongs in the span
+    noun: int | None  # Doc index of the noun naming who (or what outcome) is counted
 
 
 def what_is_counted(doc: Doc, run: NumberRun) -> Counted | None:
@@ -117,8 +123,7 @@ def what_is_counted(doc: Doc, run: NumberRun) -> Counted | None:
     if found is None:
         return None
     counts, anchor = found
-    subject = _subject(noun, run.end) if noun is not None else None
-    return Counted(counts, anchor.i, subject, noun.i if noun is not None else None)
+    return Counted(counts, anchor.i, noun.i if noun is not None else None)
 
 
 def _top(doc: Doc, run: NumberRun) -> Token:
@@ -143,6 +148,9 @@ def _counted_noun(top: Token, run: NumberRun) -> tuple[Token | None, Token]:
         head = top.head
         if head.i > top.i or _noun_counts(head) is not None or _lemma(head) in _TOLLS:
             return head, head
+    after = top.doc[run.end] if run.end < len(top.doc) else None
+    if after is not None and after.tag_ in ("NNS", "NNPS") and after.head.i == top.head.i:
+        return after, after  # "1.5m people", parsed as two siblings rather than one phrase
     return None, top
 
 
@@ -156,13 +164,38 @@ def _read(noun: Token | None, nom: Token, run: NumberRun) -> tuple[Counts, Token
         return _clause_counts(nom, run, 2) or _next_word_counts(nom.doc, run)
     if _lemma(noun) in _TOLLS:  # "the dead number 40", "a death toll 300 strong"
         return _toll_noun_counts(noun)
-    own = _noun_counts(noun)
+    own = _own_counts(noun, run)
     if own is not None and noun.lemma_.lower() not in _PERSON_COUNTS:
         return _seen(own, noun, noun)
-    found = _modifier_counts(noun) or _clause_counts(nom, run, 2)
+    found = _modifier_counts(noun) or _named(noun) or _clause_counts(nom, run, 2)
     if found is not None and _fits(noun, found):
         return _seen(found[0], found[1], nom)
     return (own, noun) if own is not None else None
+
+
+def _named(noun: Token) -> tuple[Counts, Token] | None:
+    """ "477 names of the dead": a list of the dead counts them ("relatives of the dead"
+    does not, so only names and identities qualify)."""
+    if _lemma(noun) not in ("name", "identity"):
+        return None
+    for prep in noun.children:
+        pobj = _pobj(prep) if prep.lower_ == "of" else None
+        counts = _noun_counts(pobj) if pobj is not None else None
+        if pobj is not None and counts is not None:
+            return counts, pobj
+    return None
+
+
+def _own_counts(noun: Token, run: NumberRun) -> Counts | None:
+    """What the counted noun says by itself, where it says it of this figure."""
+    if any(c.dep_ == "nummod" and c.i not in run.nums for c in noun.children):
+        return None  # "five of the 12 victims": the 12 are counted, the five are a part
+    if _lemma(noun) == "life" and _lemma(_first_conjunct(noun).head) not in _LIFE_TAKERS:
+        return None  # "a population of 2 million lives there"; "saved 300 lives"
+    return _noun_counts(noun)
+
+
+_LIFE_TAKERS = _words("claim take lose cost end")
 
 
 def _noun_counts(noun: Token) -> Counts | None:
@@ -192,6 +225,8 @@ def _modifier_counts(noun: Token) -> tuple[Counts, Token] | None:
     """ "30 wounded civilians", "30 people killed", "displaced people", "who were killed"."""
     for child in noun.children:
         if child.dep_ in ("amod", "acl", "relcl", "compound") and child.i != noun.i:
+            if _has_object(child) and _lemma(child) not in _INTRANSITIVE:
+                continue  # "the 3 soldiers who killed the boy" are the killers
             counts = _predicate(child)
             if counts is not None:
                 return counts, child
@@ -206,12 +241,13 @@ def _fits(noun: Token, found: tuple[Counts, Token]) -> bool:
     lemma = noun.lemma_.lower()
     if lemma in _NOT_PERSONS or noun.pos_ == "NUM":
         return False
-    if _is_person(noun) or lemma in _NOUNS:
+    if is_person(noun) or lemma in _NOUNS or lemma == "name":
         return True
     return found[1].lemma_.lower() not in _WEAK and noun.pos_ in ("NOUN", "PROPN")
 
 
-def _is_person(noun: Token) -> bool:
+def is_person(noun: Token) -> bool:
+    """Whether the word names people: "civilians", "Palestinians", "gunmen", "them"."""
     lemma = noun.lemma_.lower()
     if lemma in _PERSONS or noun.ent_type_ == "NORP" or noun.pos_ == "PRON":
         return True
@@ -251,14 +287,16 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 def _verb_counts(verb: Token, arg: Token) -> tuple[Counts, Token] | None:
     """The predicate over the figure: "were killed", "killed 100", "fled", "lost their lives"."""
     lemma = verb.lemma_.lower()
+    if arg.dep_ == "nsubj" and lemma not in _INTRANSITIVE and _has_object(verb):
+        # "30 gunmen killed 12 soldiers": the 30 are the agents, unless the object says
+        # what befell them ("30 people lost their lives", "sustained injuries")
+        return _phrase_counts(verb)
     # The complement says more than the verb: "shot dead", "reported killed", "found dead".
     found = _complement_counts(verb)
     if found is not None:
         return found
     counts = _predicate(verb) if verb.pos_ in ("VERB", "ADJ", "AUX") else None
     if counts is not None:
-        if arg.dep_ == "nsubj" and lemma not in _INTRANSITIVE and _has_object(verb):
-            return None  # "30 gunmen killed 12 soldiers": the 30 are the agents
         return (OTHER if _combined(verb) else counts), verb
     found = _toll_subject(verb, arg) if lemma in _TOLL_VERBS and arg.dep_ != "nsubj" else None
     if found is None and lemma in ("be", "include"):  # "two children were among the dead"
@@ -300,7 +338,9 @@ def _complement_counts(verb: Token, depth: int = 2) -> tuple[Counts, Token] | No
     for child in verb.children:
         found: tuple[Counts, Token] | None = None
         # participles and adjectives only: "30 soldiers tried to kill" counts nobody
-        if child.dep_ in _COMPLEMENTS and _stative(child):
+        # "shot 12 people dead" is sometimes parsed with "dead" as an adverbial clause
+        adjunct = child.dep_ == "advcl" and child.tag_ == "JJ"
+        if (child.dep_ in _COMPLEMENTS or adjunct) and _stative(child):
             counts = _predicate(child) or _taken(child)
             found = (counts, child) if counts is not None else None
             if found is None and depth > 0:
@@ -330,6 +370,14 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+def _phrase_counts(verb: Token) -> tuple[Counts, Token] | None:
+    for child in verb.children:
+        counts = _object_phrase(verb, child) if child.dep_ in ("dobj", "prep") else None
+        if counts is not None:
+            return counts, verb
+    return None
+
+
 def _object_phrase(verb: Token, child: Token) -> Counts | None:
     """Fixed verb + object phrases: "lost their lives", "fled their homes", "sustained
     injuries", "sought refuge", "remain in custody"."""
@@ -347,6 +395,7 @@ _PHRASES: dict[tuple[str, str], Counts] = {
         for n in _words("home house village")
     },
     **{(v, "refuge"): FLED for v in _words("seek take find")},
+    ("cross", "border"): FLED,
     **{(v, "shelter"): FLED for v in _words("seek take")},
     **{
         (v, n): WOUNDED
@@ -441,44 +490,15 @@ def _next_word_counts(doc: Doc, run: NumberRun) -> tuple[Counts, Token] | None:
     return None
 
 
-def _subject(noun: Token, after: int) -> str | None:
-    """Who is counted, as written, without the number: "civilians", "soldiers of the 4th
-    brigade"; None for pronouns and for outcome nouns with no people named beside them."""
-    lemma = noun.lemma_.lower()
-    if noun.pos_ == "PRON" or lemma in _TOLLS or noun.lower_ in _SKIP_MODS or lemma in _SKIP_MODS:
-        return None
-    if noun.pos_ in ("ADJ", "VERB") or (_noun_counts(noun) and lemma not in _PERSON_COUNTS):
-        return _outcome_subject(noun)
-    return _phrase(noun, after)
+def names_outcome(noun: Token) -> bool:
+    """Whether the counted noun names what happened rather than who: "deaths", "bodies",
+    "the wounded", "the toll" (but "refugees" and "hostages" are people)."""
+    lemma = _lemma(noun)
+    if noun.pos_ in ("ADJ", "VERB") or lemma in _TOLLS:
+        return True
+    return _noun_counts(noun) is not None and lemma not in _PERSON_COUNTS
 
 
-def _outcome_subject(noun: Token) -> str | None:
-    """ "civilian deaths" -> "civilian"; "deaths among villagers" -> "villagers"."""
-    for child in noun.children:
-        if child.dep_ in ("amod", "compound") and child.i < noun.i and _is_person(child):
-            return child.lower_
-        if child.dep_ == "prep" and child.lower_ in ("among", "of"):
-            pobj = _pobj(child)
-            if pobj is not None and _is_person(pobj) and pobj.pos_ != "PRON":
-                return _phrase(pobj, child.i)
-    return None
-
-
-def _phrase(noun: Token, after: int) -> str:
-    """The noun with its adjectives and an of-phrase: "unarmed civilians", "soldiers of
-    the 4th brigade"; outcome words ("wounded") and "more"/"other" are left out."""
-    words = [
-        t.lower_
-        for t in noun.lefts
-        if t.dep_ in ("amod", "compound", "nmod")
-        and t.i >= after
-        and t.lower_ not in _SKIP_MODS
-        and _predicate(t) is None
-        and t.pos_ != "NUM"
-    ]
-    words.append(noun.lower_)
-    for child in noun.rights:
-        if child.dep_ == "prep" and child.lower_ == "of" and child.right_edge.i - child.i < 6:
-            words.append(child.doc[child.i : child.right_edge.i + 1].text.lower())
-            break
-    return " ".join(words)
+def says_outcome(word: Token) -> bool:
+    """Whether the word itself says what happened: "killed", "wounded", "displaced"."""
+    return _predicate(word) is not None

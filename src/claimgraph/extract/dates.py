@@ -4,7 +4,7 @@ against the document's publication date ("on Tuesday" means the Tuesday before i
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from spacy.tokens import Span
@@ -27,10 +27,52 @@ def claim_date(sent: Span, anchor: int, published: str | None, parser: Any) -> s
     if base is not None:
         settings["RELATIVE_BASE"] = base
     for ent in near:
+        quick = quick_date(ent.text, base)
+        if quick is not None:
+            return quick.isoformat()
         parsed = parser(ent.text, languages=["en"], settings=settings)
         if parsed is not None:
             return str(parsed.date().isoformat())
     return None
+
+
+def quick_date(text: str, base: datetime | None) -> date | None:
+    """The common forms news uses, without dateparser's cost: "14 March 2023",
+    "March 16", "on Tuesday", "yesterday". None when unsure (dateparser decides)."""
+    words = re.findall(r"[a-z]+|\d+", text.lower())
+    words = [w for w in words if w not in ("on", "the", "of", "last", "this")]
+    today = base.date() if base else None
+    if len(words) == 1 and today is not None:
+        if words[0] in _WEEKDAYS:  # the latest such day on or before publication
+            return today - timedelta(days=(today.weekday() - _WEEKDAYS[words[0]]) % 7)
+        if words[0] == "yesterday":
+            return today - timedelta(days=1)
+    nums = [int(w) for w in words if w.isdigit()]
+    months = [_MONTHS[w] for w in words if w in _MONTHS]
+    if len(months) != 1 or not 1 <= len(nums) <= 2 or len(words) != len(nums) + 1:
+        return None
+    day = next((n for n in nums if 1 <= n <= 31), None)
+    year = next((n for n in nums if n > 1000), today.year if today else None)
+    if day is None or year is None:
+        return None
+    try:
+        found = date(year, months[0], day)
+    except ValueError:
+        return None
+    if today is not None and len(nums) == 1 and found > today:
+        found = date(year - 1, months[0], day)  # "March 16" written in January
+    return found
+
+
+_WEEKDAYS = {d: i for i, d in enumerate(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+)}  # fmt: skip
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ("january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december")
+)}  # fmt: skip
+_MONTHS.update({m[:3]: n for m, n in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
 
 
 def _skippable(text: str) -> bool:

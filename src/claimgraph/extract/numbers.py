@@ -30,6 +30,9 @@ _MULTIPLIERS = frozenset([*_SCALES, "hundred", "dozen"])
 # "1,000" and "1.2"; a lone "1 000" group is joined by the run scanner, not here.
 _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
 _SPLIT = re.compile(r"[\s\-]+")
+# Newsroom shorthand: "1.5m people", "3mn refugees", "10k displaced".
+_SHORT = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|bn)$")
+_SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
 # One token that is itself a range: "200–300", "2,000-3,000".
 _RANGE_TOKEN = re.compile(r"^(\d[\d,.]*)[\-–—](\d[\d,.]*)$")
 _DASHES = frozenset({"-", "–", "—", "to"})
@@ -67,7 +70,9 @@ _PREFIXES: dict[tuple[str, ...], Qualifier] = {
     ("no", "less", "than"): Qualifier.AT_LEAST,
     ("not", "less", "than"): Qualifier.AT_LEAST,
     ("not", "fewer", "than"): Qualifier.AT_LEAST,
+    ("a", "minimum", "of"): Qualifier.AT_LEAST,
     ("at", "most"): Qualifier.AT_MOST,
+    ("a", "maximum", "of"): Qualifier.AT_MOST,
     ("no", "more", "than"): Qualifier.AT_MOST,
     ("not", "more", "than"): Qualifier.AT_MOST,
     ("fewer", "than"): Qualifier.AT_MOST,
@@ -132,6 +137,9 @@ def parse_number_words(words: str) -> float | None:
     "four hundred seventy-seven" -> 477, "a thousand" -> 1000, "1,000" -> 1000,
     "1.2 million" -> 1200000, "twenty-three" -> 23, "two dozen" -> 24."""
     text = words.strip().lower()
+    short = _SHORT.match(text)
+    if short:
+        return float(short[1]) * _SHORT_SCALES[short[2]]
     if re.fullmatch(r"\d{1,3}(?: \d{3})+", text):  # "1 000", "12 000"
         return float(text.replace(" ", ""))
     parts = [p for p in _SPLIT.split(text) if p and p != "and"]
@@ -196,17 +204,17 @@ def _step(part: str, kind: str, total: float, current: float) -> tuple[float, fl
 
 def find_runs(sent: Span) -> list[NumberRun]:
     """Every figure written in the sentence, left to right, with its qualifier."""
-    doc, runs, i = sent.doc, [], sent.start
-    while i < sent.end:
-        word = doc[i]
+    doc, runs, skip_to = sent.doc, [], sent.start
+    for word in sent:
         # most tokens cannot start a figure: skip them before any closer look
-        may_start = word.like_num or word.text[:1].isdigit() or word.lower_ in _STARTERS
-        bare = _read_figure(doc, i, sent.start, sent.end) if may_start else None
-        if bare is None:
-            i += 1
+        if word.i < skip_to or not (
+            word.like_num or word.text[:1].isdigit() or word.lower_ in _STARTERS
+        ):
             continue
-        runs.append(_qualify(doc, bare, sent.start, sent.end))
-        i = bare.end
+        bare = _read_figure(doc, word.i, sent.start, sent.end)
+        if bare is not None:
+            runs.append(_qualify(doc, bare, sent.start, sent.end))
+            skip_to = bare.end
     return runs
 
 
@@ -293,6 +301,13 @@ def _continues_number(doc: Doc, i: int, j: int, limit: int) -> bool:
     """Whether token j still belongs to the number that starts at token i."""
     word = doc[j].lower_
     nxt = doc[j + 1].lower_ if j + 1 < limit else ""
+    if _SHORT.match(word):  # "10k", "3mn": one token
+        return j == i
+    if word in _SHORT_SCALES:  # "1.5m": the tokenizer splits off the "m"
+        glued = j > i and not doc[j - 1].whitespace_ and bool(_DIGITS.match(doc[j - 1].text))
+        # "m" is also metres: a million only before a plural noun ("1.5m people")
+        plural = j + 1 < limit and doc[j + 1].tag_ in ("NNS", "NNPS")
+        return glued and (word != "m" or plural)
     if _DIGITS.match(word):
         # digits only start a number, or join "1 000"; never follow words ("two 30")
         return j == i or (bool(re.fullmatch(r"\d{3}", word)) and _space_group(doc, i, j))
@@ -337,20 +352,18 @@ def _bounds(run: NumberRun, qualifier: Qualifier) -> tuple[float | None, float |
 
 
 def _match_before(doc: Doc, start: int, first: int) -> tuple[int, Qualifier | None]:
-    for size in range(_MAX_PREFIX, 0, -1):
-        if start - size < first:
-            continue
-        words = tuple(t.lower_ for t in doc[start - size : start])
-        if words in _PREFIXES:
-            return start - size, _PREFIXES[words]
+    before = tuple(doc[k].lower_ for k in range(max(first, start - _MAX_PREFIX), start))
+    for size in range(len(before), 0, -1):  # longest first: "no more than" over "more than"
+        qualifier = _PREFIXES.get(before[-size:])
+        if qualifier is not None:
+            return start - size, qualifier
     return start, None
 
 
 def _match_after(doc: Doc, end: int, limit: int) -> tuple[int, Qualifier | None]:
-    for size in (2, 1):
-        if end + size > limit:
-            continue
-        words = tuple(t.lower_ for t in doc[end : end + size])
-        if words in _SUFFIXES:
-            return end + size, _SUFFIXES[words]
+    after = tuple(doc[k].lower_ for k in range(end, min(end + 2, limit)))
+    for size in range(len(after), 0, -1):
+        qualifier = _SUFFIXES.get(after[:size])
+        if qualifier is not None:
+            return end + size, qualifier
     return end, None

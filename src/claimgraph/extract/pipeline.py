@@ -5,6 +5,7 @@ Text is cut at paragraph boundaries into chunks parsed one at a time through spa
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -66,15 +67,27 @@ def chunk_text(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]
 
 def _claims_of(doc: Doc, offset: int, meta: Meta, parse_date: Any) -> Iterator[Claim]:
     attributions = find_attributions(doc, meta.publisher)
+    sents = _Sentences(doc)
     covered: set[int] = set()
-    for sent in doc.sents:
+    for sent in sents.spans:
         for q in find_quantities(sent):
             who = attributed_at(attributions, q.start, q.end)
             covered.update(i for i, a in enumerate(attributions) if _inside(q, a))
             yield _quantity_claim(sent, q, who, offset, meta, parse_date)
     for i, a in enumerate(attributions):
         if i not in covered:
-            yield _statement_claim(doc, a, attributions, offset, meta, parse_date)
+            yield _statement_claim(doc, sents, a, attributions, offset, meta, parse_date)
+
+
+class _Sentences:
+    """The Doc's sentences computed once, found by character offset in log time."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.spans = list(doc.sents)
+        self.starts = [s.start_char for s in self.spans]
+
+    def at(self, char: int) -> Span:
+        return self.spans[max(0, bisect_right(self.starts, char) - 1)]
 
 
 def _inside(q: FoundQuantity, a: Attribution) -> bool:
@@ -103,17 +116,21 @@ def _quantity_claim(
 
 
 def _statement_claim(
-    doc: Doc, a: Attribution, all_: list[Attribution], offset: int, meta: Meta, parse_date: Any
+    doc: Doc,
+    sents: _Sentences,
+    a: Attribution,
+    all_: list[Attribution],
+    offset: int,
+    meta: Meta,
+    parse_date: Any,
 ) -> Claim:
     start, end = a.content_span
-    first = doc.char_span(start, start + 1, alignment_mode="expand")
-    last = doc.char_span(max(start, end - 1), end, alignment_mode="expand")
-    s_start = first.sent.start_char if first is not None else start
-    s_end = last.sent.end_char if last is not None else end
+    sent = sents.at(start)
+    s_start, s_end = sent.start_char, sents.at(max(start, end - 1)).end_char
     s_end = s_start + len(doc.text[s_start:s_end].rstrip())
     who = attributed_at(all_, start, end)
-    anchor = first.root.i if first is not None else 0
-    sent = first.sent if first is not None else doc[:]
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    anchor = first.root.i if first is not None else sent.root.i
     stance = stance_of(sent, start, start, anchor, a.cue) if a.cue else Stance.ASSERTED
     return Claim(
         id=content_id("clm", meta.source_id, "statement", (offset + start, offset + end)),

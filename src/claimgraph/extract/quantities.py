@@ -13,7 +13,13 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.extract.counted import Counted, what_is_counted
+from claimgraph.extract.counted import (
+    Counted,
+    is_person,
+    names_outcome,
+    says_outcome,
+    what_is_counted,
+)
 from claimgraph.extract.numbers import NumberRun, find_runs, parse_number_words
 from claimgraph.extract.types import FoundQuantity
 from claimgraph.model import Qualifier
@@ -40,7 +46,7 @@ _UNITS_AFTER = _words(
 )
 # A word right before the figure that makes it a label, a sum, an age or a measure.
 _LABELS_BEFORE = _words(
-    "$ € £ ¥ ₹ us$ usd eur no no. nos nos. page pages p. pp. route highway road "
+    "$ € £ ¥ ₹ us$ usd eur rs rs. no no. nos nos. page pages p. pp. route highway road "
     "resolution article section chapter paragraph clause room flight unit platform gate "
     "junction exit aged age ages magnitude level grade class category bus line channel "
     "version code file item phase stage session decree law communiqué communique bulletin "
@@ -54,11 +60,16 @@ _MONTHS = _words(
 )
 _DAYPARTS = frozenset({"morning", "afternoon", "evening", "night"})
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
+_DASH = re.compile(r"[-–—]")
 _AGE_HEADS = _words("man woman boy girl child baby son daughter mother father")
 # "one of the victims", "no one", "the one who": a pronoun, not a count.
 _ONE_BEFORE = _words("no the this that any every each someone anyone")
+# Words beside the counted noun that are not part of who is counted.
+_NOT_SUBJECT = _words("more other others additional further another names identities")
 # Verbs that turn a plain figure into a bound: "exceeded 500", "does not exceed 500".
 _ABOVE_VERBS = _words("exceed top surpass pass")
+# "the toll was estimated at 300": an estimate, however exact the figure looks.
+_ESTIMATE_VERBS = _words("estimate approximate")
 
 
 def find_quantities(sent: Span) -> list[FoundQuantity]:
@@ -100,6 +111,8 @@ def _found(doc: Doc, run: NumberRun, counted: Counted, limit: int) -> FoundQuant
     noun = counted.noun
     if noun is not None and run.end <= noun < run.end + 6:
         end = noun + 1
+        if noun + 2 < limit and _shares_figure(doc[noun], doc[noun + 2]):
+            end = noun + 3  # "30 women and children"
     anchor = doc[counted.anchor]
     # "100 killed": the outcome word right after the figure belongs to it.
     if counted.anchor == end and end < limit and anchor.tag_ in ("VBN", "JJ"):
@@ -112,51 +125,116 @@ def _found(doc: Doc, run: NumberRun, counted: Counted, limit: int) -> FoundQuant
         high=run.high,
         qualifier=run.qualifier,
         counts=counted.counts,
-        subject=counted.subject,
+        subject=_subject(doc[noun], run.end) if noun is not None else None,
         text=span.text,
         anchor=counted.anchor,
     )
 
 
+def _subject(noun: Token, after: int) -> str | None:
+    """Who is counted, as written, without the number: "civilians", "soldiers of the 4th
+    brigade"; None for pronouns and for outcome nouns with no people named beside them."""
+    if noun.pos_ == "PRON" or noun.lower_ in _NOT_SUBJECT:
+        return None
+    return _outcome_subject(noun) if names_outcome(noun) else _phrase(noun, after)
+
+
+def _outcome_subject(noun: Token) -> str | None:
+    """ "civilian deaths" -> "civilian"; "deaths among villagers" -> "villagers"."""
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound") and child.i < noun.i and is_person(child):
+            return child.lower_
+        if child.dep_ == "prep" and child.lower_ in ("among", "of"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and is_person(pobj) and pobj.pos_ != "PRON":
+                return _phrase(pobj, child.i)
+    return None
+
+
+def _phrase(noun: Token, after: int) -> str:
+    """The noun with its adjectives and an of-phrase: "unarmed civilians", "soldiers of
+    the 4th brigade"; outcome words ("wounded") and "more"/"other" are left out."""
+    words = [
+        t.lower_
+        for t in noun.lefts
+        if t.dep_ in ("amod", "compound", "nmod")
+        and t.i >= after
+        and t.lower_ not in _NOT_SUBJECT
+        and not says_outcome(t)
+        and t.pos_ != "NUM"
+    ]
+    words.append(noun.lower_)
+    for child in noun.rights:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.right_edge.i - child.i < 6:
+            words.append(child.doc[child.i : child.right_edge.i + 1].text.lower())
+            break
+        if _shares_figure(noun, child):  # "8,000 men and boys"
+            words.append(child.doc[child.i - 1 : child.i + 1].text.lower())
+            break
+    return " ".join(words)
+
+
+def _shares_figure(noun: Token, conj: Token) -> bool:
+    """A noun joined by "and"/"or" right after, with no figure of its own."""
+    if conj.dep_ != "conj" or conj.head.i != noun.i or conj.i != noun.i + 2:
+        return False
+    if noun.doc[noun.i + 1].dep_ != "cc" or conj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return not any(c.dep_ == "nummod" for c in conj.children)
+
+
 def _bound_by_verb(doc: Doc, run: NumberRun) -> NumberRun:
-    """ "the toll exceeded 500" is at least 500; "does not exceed 500" at most 500."""
+    """ "the toll exceeded 500" is at least 500, "does not exceed 500" at most 500, and
+    "was estimated at 300" is approximate."""
     if run.qualifier is not Qualifier.EXACT or run.low is None:
         return run
     head = doc[run.nums[-1]].head
     if head.dep_ == "prep" and head.i < run.start:
         head = head.head
-    if head.lemma_.lower() not in _ABOVE_VERBS or head.i > run.start:
+    lemma = head.lemma_.lower()
+    if head.i > run.start or lemma not in _ABOVE_VERBS | _ESTIMATE_VERBS:
         return run
-    if any(c.dep_ == "neg" for c in head.children):
-        return NumberRun(run.start, run.end, run.nums, None, run.high, Qualifier.AT_MOST, False)
-    return NumberRun(run.start, run.end, run.nums, run.low, None, Qualifier.AT_LEAST, False)
+    if lemma in _ESTIMATE_VERBS:
+        qualifier, low, high = Qualifier.APPROX, run.low, run.high
+    elif any(c.dep_ == "neg" for c in head.children):
+        qualifier, low, high = Qualifier.AT_MOST, None, run.high
+    else:
+        qualifier, low, high = Qualifier.AT_LEAST, run.low, None
+    return NumberRun(run.start, run.end, run.nums, low, high, qualifier, run.vague)
 
 
 def _vetoed(doc: Doc, run: NumberRun, sent: Span) -> bool:
     """Numbers that are plainly not a count of people: see the word lists above."""
     before = doc[run.start - 1] if run.start > sent.start else None
-    after = _word_after(doc, run.end, sent.end)
-    first = doc[run.nums[0]]
+    after = doc[run.end] if run.end < sent.end else None
     if after is not None and (after.lower_ in _UNITS_AFTER or _is_month(after)):
         return True
     if before is not None and (before.lower_ in _LABELS_BEFORE or _is_month(before)):
         return True
     if before is not None and before.text == "." and _abbreviation(doc, run.start - 2, sent):
         return True  # "No. 41", "p. 12" split by the tokenizer
-    if first.text[0] in "$€£¥₹#" or _is_time(doc, run, sent.end):
+    if doc[run.nums[0]].text[0] in "$€£¥₹#" or _is_time(doc, run, sent.end):
+        return True
+    if _hyphen_compound(doc, run.end, sent.end) or _is_ratio(doc, run.start - 1, sent.start):
         return True
     return _is_year(doc, run, after) or _is_age(doc, run) or _is_pronoun_one(doc, run, before)
+
+
+def _hyphen_compound(doc: Doc, end: int, limit: int) -> bool:
+    """ "34-year-old", "1,000-strong", "a 30-member team", "a 12-day siege": a measure
+    word fused to the figure makes an adjective, never a count of people."""
+    if end + 1 >= limit or doc[end].text not in ("-", "–") or doc[end].whitespace_:
+        return False
+    return doc[end + 1].is_alpha
 
 
 def _abbreviation(doc: Doc, i: int, sent: Span) -> bool:
     return i >= sent.start and doc[i].lower_ + "." in _LABELS_BEFORE
 
 
-def _word_after(doc: Doc, end: int, limit: int) -> Token | None:
-    """The word after the figure, looking past a hyphen ("34-year-old", "1,000-strong")."""
-    if end < limit and doc[end].text in ("-", "–") and end + 1 < limit:
-        return doc[end + 1]
-    return doc[end] if end < limit else None
+def _is_ratio(doc: Doc, i: int, first: int) -> bool:
+    """ "one in five residents": a share, not a count."""
+    return i > first and doc[i].lower_ == "in" and doc[i - 1].like_num
 
 
 def _is_month(token: Token) -> bool:
@@ -173,8 +251,10 @@ def _is_time(doc: Doc, run: NumberRun, limit: int) -> bool:
 
 
 def _is_year(doc: Doc, run: NumberRun, after: Token | None) -> bool:
-    """ "in 2019", "the 2011 earthquake"; but "2000 people fled" is a count."""
-    if len(run.nums) != 1 or not _YEAR.match(doc[run.nums[0]].text):
+    """ "in 2019", "the 2011 earthquake", "between 1992 and 1995"; but "2000 people fled"
+    is a count."""
+    parts = (p for i in run.nums for p in _DASH.split(doc[i].text))
+    if not any(_YEAR.match(p) for p in parts):
         return False
     return after is None or after.tag_ not in ("NNS", "NNPS")
 
@@ -185,9 +265,16 @@ def _is_age(doc: Doc, run: NumberRun) -> bool:
     head = num.head
     if num.dep_ == "appos" and head.i < num.i and head.tag_ in ("NNP", "NN"):
         return True
+    if _in_brackets(doc, run) and doc[run.start - 2].pos_ == "PROPN":
+        return True  # "Amir Sadeh (35)"
     if num.dep_ == "pobj" and head.lower_ == "of" and head.i < num.i:
         return head.head.lemma_.lower() in _AGE_HEADS
     return False
+
+
+def _in_brackets(doc: Doc, run: NumberRun) -> bool:
+    start, end = run.start, run.end
+    return start >= 2 and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")"
 
 
 def _is_pronoun_one(doc: Doc, run: NumberRun, before: Token | None) -> bool:

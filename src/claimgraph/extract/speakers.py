@@ -143,7 +143,7 @@ class Registry:
         self._make = make
         self._mentions: list[tuple[int, int]] = []  # (char offset, token index)
         self._speakers: dict[int, Speaker | None] = {}
-        self._resolved: dict[int, Speaker] = {}  # char offset -> speaker given there
+        self._building = False
 
     def mention(self, token: Token) -> None:
         insort(self._mentions, (token.idx, token.i))
@@ -153,6 +153,13 @@ class Registry:
         self._speakers[token.i] = speaker
         insort(self._mentions, (offset, token.i))
 
+    def _named(self, token: Token) -> Speaker | None:
+        self._building = True
+        try:
+            return self._make(token)
+        finally:
+            self._building = False
+
     def nearest(self, token: Token, fits: Callable[[Speaker], bool]) -> Speaker | None:
         doc = token.doc
         pos = bisect_left(self._mentions, (token.idx, -1))
@@ -160,7 +167,9 @@ class Registry:
             if i == token.i or offset >= token.idx:
                 continue
             if i not in self._speakers:
-                self._speakers[i] = self._make(doc[i])
+                if self._building:
+                    continue  # a mention being named looks only at mentions already named
+                self._speakers[i] = self._named(doc[i])
             found = self._speakers[i]
             if found is not None and fits(found):
                 return found
@@ -262,7 +271,9 @@ def _proper(head: Token, other: Token | None, registry: Registry) -> Speaker | N
         while len(tokens) > 1 and tokens[0].ent_type_ != "PERSON":
             role_words.append(tokens[0].lower_)
             tokens = tokens[1:]
-    name = " ".join(t.text for t in tokens).removesuffix("'s").removesuffix("’s")
+    name = " ".join(t.text for t in tokens).removesuffix("'s").removesuffix("’s").strip()
+    if not any(c.isalpha() for c in name):
+        return None
     kind = None if label == "PERSON" else kind_of_words((t.text for t in tokens), label)
     if other is not None and other.pos_ == "NOUN":
         kind = kind or kind_of_words([other.lower_]) or P
@@ -279,7 +290,7 @@ def _proper(head: Token, other: Token | None, registry: Registry) -> Speaker | N
 
 
 def _same_person(known: str, name: str) -> bool:
-    return known == name or known.split()[-1] == name.split()[-1]
+    return known == name or known.split()[-1:] == name.split()[-1:]
 
 
 def _common(head: Token, registry: Registry, mention: bool) -> Speaker | None:

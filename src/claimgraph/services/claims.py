@@ -8,16 +8,17 @@ from typing import Any
 
 from claimgraph.capture.files import read_capped
 from claimgraph.errors import InvalidInput, NotFound
-from claimgraph.extract import claim_record, extract_claims
+from claimgraph.extract import claim_record
 from claimgraph.model import sha256_hex
 from claimgraph.parse import parse_bytes
+from claimgraph.services.extractors import Extractor
 from claimgraph.services.ledger import Ledger
 from claimgraph.settings import Settings
 from claimgraph.store import ClaimFilter
 
 
 def extract_file(
-    settings: Settings, nlp: Any, path: Path | None, data: bytes | None = None
+    settings: Settings, extractor: Extractor, path: Path | None, data: bytes | None = None
 ) -> list[dict[str, Any]]:
     """Claims of one document as contract records; `path` None means `data` came on stdin."""
     if path is not None:
@@ -27,13 +28,7 @@ def extract_file(
     parsed = parse_bytes(data, filename=path.name if path else None, limits=settings.limits)
     if parsed.media_type.startswith("image/"):
         raise InvalidInput("an image has no text to extract claims from", subject=str(path))
-    claims = extract_claims(
-        parsed.text,
-        nlp,
-        source_id=sha256_hex(data),
-        published=parsed.published,
-        publisher=parsed.publisher,
-    )
+    claims = extractor.run(parsed.text, sha256_hex(data), parsed.published, parsed.publisher)
     return [claim_record(c) for c in claims]
 
 

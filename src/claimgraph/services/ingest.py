@@ -18,7 +18,6 @@ from claimgraph.capture import iter_warc
 from claimgraph.capture.files import expand, is_url, is_warc, read_capped
 from claimgraph.capture.warc import WarcProblem
 from claimgraph.errors import ClaimgraphError, InvalidInput
-from claimgraph.extract import EXTRACTOR, extract_claims
 from claimgraph.model import (
     Capture,
     CaptureMethod,
@@ -30,6 +29,7 @@ from claimgraph.model import (
 )
 from claimgraph.model.ids import sha256_hex
 from claimgraph.parse import parse_bytes
+from claimgraph.services.extractors import Extractor, make_extractor
 from claimgraph.services.ledger import Ledger
 from claimgraph.store import Writer
 
@@ -55,6 +55,7 @@ class _Candidate:
     source: Source
     capture: Capture
     claims: list[Claim]
+    extractor: str
 
 
 Item = _Candidate | AddOutcome
@@ -67,6 +68,7 @@ def add_inputs(
     case: str = DEFAULT_CASE,
     kind: SourceKind | None = None,
     extract: bool = True,
+    backend: str = "rules",
     batch_size: int = 64,
     batch_seconds: float = 1.0,
 ) -> Iterator[AddOutcome]:
@@ -75,8 +77,9 @@ def add_inputs(
     ledger.blobs.clean_partials()
     batch: list[_Candidate | AddOutcome] = []
     started = time.monotonic()
-    nlp = ledger.nlp() if extract else None  # fail before anything is read, not midway
-    for item in _candidates(ledger, refs, kind, nlp):
+    # Made before anything is read, so a missing model fails at once, not midway.
+    extractor = make_extractor(ledger.settings, backend, ledger.nlp) if extract else None
+    for item in _candidates(ledger, refs, kind, extractor):
         batch.append(item)
         if len(batch) >= batch_size or time.monotonic() - started > batch_seconds:
             yield from _commit(ledger, case, batch)
@@ -85,35 +88,39 @@ def add_inputs(
 
 
 def _candidates(
-    ledger: Ledger, refs: Sequence[str], kind: SourceKind | None, nlp: Any
+    ledger: Ledger, refs: Sequence[str], kind: SourceKind | None, extractor: Extractor | None
 ) -> Iterator[Item]:
     for ref in refs:
         try:
             if is_url(ref):
-                yield _from_url(ledger, ref, kind, nlp)
+                yield _from_url(ledger, ref, kind, extractor)
                 continue
             for path in expand(ref, ledger.settings.allowed_roots):
-                yield from _from_path(ledger, path, kind, nlp)
+                yield from _from_path(ledger, path, kind, extractor)
         except ClaimgraphError as exc:
             yield AddOutcome(input=ref, status="failed", reason=exc.message)
 
 
-def _from_path(ledger: Ledger, path: Path, kind: SourceKind | None, nlp: Any) -> Iterator[Item]:
+def _from_path(
+    ledger: Ledger, path: Path, kind: SourceKind | None, extractor: Extractor | None
+) -> Iterator[Item]:
     label = str(path)
     try:
         if is_warc(path):
-            yield from _from_warc(ledger, path, kind, nlp)
+            yield from _from_warc(ledger, path, kind, extractor)
             return
         data = read_capped(
             path, ledger.settings.allowed_roots, ledger.settings.limits.max_source_bytes
         )
         capture = _capture(ledger, CaptureMethod.FILE, str(path.resolve()))
-        yield _candidate(ledger, label, data, capture, kind, nlp, filename=path.name)
+        yield _candidate(ledger, label, data, capture, kind, extractor, filename=path.name)
     except ClaimgraphError as exc:
         yield AddOutcome(input=label, status="failed", reason=exc.message)
 
 
-def _from_url(ledger: Ledger, url: str, kind: SourceKind | None, nlp: Any) -> Item:
+def _from_url(
+    ledger: Ledger, url: str, kind: SourceKind | None, extractor: Extractor | None
+) -> Item:
     fetched = ledger.fetch(url, ledger.settings.limits)
     if fetched.status >= 400:
         return AddOutcome(input=url, status="failed", reason=f"HTTP status {fetched.status}")
@@ -128,11 +135,20 @@ def _from_url(ledger: Ledger, url: str, kind: SourceKind | None, nlp: Any) -> It
         at=fetched.fetched_at,
     )
     return _candidate(
-        ledger, url, fetched.body, capture, kind, nlp, url=fetched.final_url, declared=declared
+        ledger,
+        url,
+        fetched.body,
+        capture,
+        kind,
+        extractor,
+        url=fetched.final_url,
+        declared=declared,
     )
 
 
-def _from_warc(ledger: Ledger, path: Path, kind: SourceKind | None, nlp: Any) -> Iterator[Item]:
+def _from_warc(
+    ledger: Ledger, path: Path, kind: SourceKind | None, extractor: Extractor | None
+) -> Iterator[Item]:
     with open(path, "rb") as fh:
         for rec in iter_warc(fh, ledger.settings.limits):
             label = f"{path}#{rec.record_id or rec.offset}"
@@ -161,7 +177,7 @@ def _from_warc(ledger: Ledger, path: Path, kind: SourceKind | None, nlp: Any) ->
                     rec.payload,
                     capture,
                     kind,
-                    nlp,
+                    extractor,
                     url=rec.target_uri,
                     declared=rec.content_type,
                 )
@@ -190,7 +206,7 @@ def _candidate(
     data: bytes,
     capture: Capture,
     kind: SourceKind | None,
-    nlp: Any,
+    extractor: Extractor | None,
     *,
     filename: str | None = None,
     url: str | None = None,
@@ -235,16 +251,10 @@ def _candidate(
         capture.agent,
     )
     found: list[Claim] = []
-    if nlp is not None and source.text.strip():
-        found = extract_claims(
-            source.text,
-            nlp,
-            source_id=digest,
-            published=source.published,
-            publisher=source.publisher,
-        )
+    if extractor is not None and source.text.strip():
+        found = extractor.run(source.text, digest, source.published, source.publisher)
     capture = replace(capture, id=cap_id, source_id=digest)
-    return _Candidate(label, data, source, capture, found)
+    return _Candidate(label, data, source, capture, found, extractor.name if extractor else "")
 
 
 def _commit(ledger: Ledger, case: str, batch: Iterable[Item]) -> Iterator[AddOutcome]:
@@ -286,8 +296,8 @@ def _record(w: Writer, c: _Candidate, case: str, at: datetime, who: str) -> str:
         w.insert_capture(c.capture)
         detail = {"source": s.id, "how": c.capture.method.value, "location": c.capture.location}
         w.append_audit(at, who, "capture.add", c.capture.id, detail)
-    if c.claims and (n := w.insert_claims(c.claims, EXTRACTOR)):
-        w.append_audit(at, who, "claims.extract", s.id, {"count": n, "extractor": EXTRACTOR})
+    if c.claims and (n := w.insert_claims(c.claims, c.extractor)):
+        w.append_audit(at, who, "claims.extract", s.id, {"count": n, "extractor": c.extractor})
     if w.link_case(case, s.id, at, who):
         w.append_audit(at, who, "case.link", s.id, {"case": case})
     return status

@@ -73,6 +73,7 @@ def select_claims(conn: Connection, f: ClaimFilter) -> list[tuple[Claim, dict[st
         actor = rows.Attrs({c.name: m[c] for c in actors.c})
         claimant = rows.row_actor(actor) if m[actors.c.id] is not None else None
         context = {"publisher": r.publisher, "published": r.published, "title": r.title}
+        context["extractor"] = m[claims.c.extractor]
         claim = rows.row_claim(rows.Attrs({c.name: m[c] for c in claims.c}), claimant)
         out.append((claim, context))
     return out

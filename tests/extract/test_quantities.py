@@ -1,0 +1,399 @@
+"""Casualty figures found in a sentence parsed by the real English pipeline.
+
+Every sentence here was written for this file. Each case names what must come out
+(or that nothing may come out), so a failure says which rule broke."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from claimgraph.extract.nlp import load_nlp
+from claimgraph.extract.quantities import find_quantities, parse_number_words
+from claimgraph.extract.types import FoundQuantity
+from claimgraph.model import Counts, Qualifier
+
+KILLED, WOUNDED, BODIES = Counts.KILLED, Counts.WOUNDED, Counts.DEAD_BODIES_SEEN
+FLED, POPULATION, MISSING = Counts.FLED, Counts.POPULATION, Counts.MISSING
+DETAINED, OTHER = Counts.DETAINED, Counts.OTHER
+EXACT, APPROX, RANGE = Qualifier.EXACT, Qualifier.APPROX, Qualifier.RANGE
+AT_LEAST, AT_MOST, UP_TO = Qualifier.AT_LEAST, Qualifier.AT_MOST, Qualifier.UP_TO
+
+Expected = tuple[str, float | None, float | None, Qualifier, Counts, str | None]
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return load_nlp()
+
+
+def _found(nlp: Any, text: str) -> list[FoundQuantity]:
+    doc = nlp(text)
+    return [q for sent in doc.sents for q in find_quantities(sent)]
+
+
+def _summary(found: list[FoundQuantity]) -> list[Expected]:
+    return [(q.text, q.low, q.high, q.qualifier, q.counts, q.subject) for q in found]
+
+
+def _cases(*rows: tuple[str, list[Expected]]) -> Iterator[Any]:
+    for sentence, expected in rows:
+        yield pytest.param(sentence, expected, id=sentence[:60])
+
+
+FIGURES = list(
+    _cases(
+        # what is counted: killed, in its many phrasings
+        ("Four hundred seventy-seven people were killed.",
+         [("Four hundred seventy-seven people", 477, 477, EXACT, KILLED, "people")]),
+        ("The ministry said 477 deaths had been recorded.",
+         [("477 deaths", 477, 477, EXACT, KILLED, None)]),
+        ("Officials claimed that 1,000 were killed.",
+         [("1,000", 1000, 1000, EXACT, KILLED, None)]),
+        ("The militia killed 30 villagers near the well.",
+         [("30 villagers", 30, 30, EXACT, KILLED, "villagers")]),
+        ("Twenty-three people died in the fire.",
+         [("Twenty-three people", 23, 23, EXACT, KILLED, "people")]),
+        ("The death toll rose to 180 on Tuesday.",
+         [("180", 180, 180, EXACT, KILLED, None)]),
+        ("A death toll of 300 was reported by the agency.",
+         [("300", 300, 300, EXACT, KILLED, None)]),
+        ("The number of dead reached 412.",
+         [("412", 412, 412, EXACT, KILLED, None)]),
+        ("The dead number 40.", [("40", 40, 40, EXACT, KILLED, None)]),
+        ("The ministry put the death toll at 214.",
+         [("214", 214, 214, EXACT, KILLED, None)]),
+        ("With the toll now at 300, rescuers kept digging.",
+         [("300", 300, 300, EXACT, KILLED, None)]),
+        ("At least 50 people lost their lives.",
+         [("At least 50 people", 50, None, AT_LEAST, KILLED, "people")]),
+        ("The massacre claimed 300 lives.",
+         [("300 lives", 300, 300, EXACT, KILLED, None)]),
+        ("The flood claimed the lives of 600 people.",
+         [("600 people", 600, 600, EXACT, KILLED, "people")]),
+        ("Police said 14 protesters were shot dead.",
+         [("14 protesters", 14, 14, EXACT, KILLED, "protesters")]),
+        ("Thirty were reported killed.", [("Thirty", 30, 30, EXACT, KILLED, None)]),
+        ("Twelve others are feared dead.", [("Twelve others", 12, 12, EXACT, KILLED, None)]),
+        ("Nine people are believed to have been killed.",
+         [("Nine people", 9, 9, EXACT, KILLED, "people")]),
+        ("The clashes left at least 25 dead.",
+         [("at least 25 dead", 25, None, AT_LEAST, KILLED, None)]),
+        ("The group said it had executed 11 prisoners.",
+         [("11 prisoners", 11, 11, EXACT, KILLED, "prisoners")]),
+        ("The cleric read out 477 names of the dead.",
+         [("477 names", 477, 477, EXACT, KILLED, None)]),
+        ("Among the dead were 12 children.",
+         [("12 children", 12, 12, EXACT, KILLED, "children")]),
+        ("The strike killed 8 members of one family.",
+         [("8 members", 8, 8, EXACT, KILLED, "members of one family")]),
+        ("Rebels said they had killed 250 soldiers of the 4th brigade.",
+         [("250 soldiers", 250, 250, EXACT, KILLED, "soldiers of the 4th brigade")]),
+        ("Israeli strikes killed 27 Palestinians, health officials said.",
+         [("27 Palestinians", 27, 27, EXACT, KILLED, "palestinians")]),
+        ("The battalion lost 120 men in the first week.",
+         [("120 men", 120, 120, EXACT, KILLED, "men")]),
+        ("The tribunal heard that 8,000 men and boys were executed.",
+         [("8,000 men and boys", 8000, 8000, EXACT, KILLED, "men and boys")]),
+        ("The toll was estimated at 300 by the UN.", [("300", 300, 300, APPROX, KILLED, None)]),
+        # the agent of a killing is not counted, the victims are
+        ("30 gunmen shot 12 people dead.",
+         [("12 people dead", 12, 12, EXACT, KILLED, "people")]),
+        ("While 30 gunmen watched, the unit killed 12 soldiers.",
+         [("12 soldiers", 12, 12, EXACT, KILLED, "soldiers")]),
+        # coordinated figures each keep their own meaning
+        ("The interior minister said 100 killed, 250 wounded in the attack.",
+         [("100 killed", 100, 100, EXACT, KILLED, None),
+          ("250 wounded", 250, 250, EXACT, WOUNDED, None)]),
+        ("At least 60 people have been killed and more than 150 wounded.",
+         [("At least 60 people", 60, None, AT_LEAST, KILLED, "people"),
+          ("more than 150 wounded", 150, None, AT_LEAST, WOUNDED, None)]),
+        ("Gunmen killed 12 policemen and wounded 20 others.",
+         [("12 policemen", 12, 12, EXACT, KILLED, "policemen"),
+          ("20 others", 20, 20, EXACT, WOUNDED, None)]),
+        ("The fighting left 30 dead and 50 injured.",
+         [("30 dead", 30, 30, EXACT, KILLED, None), ("50 injured", 50, 50, EXACT, WOUNDED, None)]),
+        ("The shelling killed at least 14, including 5 children.",
+         [("at least 14", 14, None, AT_LEAST, KILLED, None),
+          ("5 children", 5, 5, EXACT, KILLED, "children")]),
+        # one figure for two outcomes is "other"
+        ("Rebels killed and wounded 250 soldiers.",
+         [("250 soldiers", 250, 250, EXACT, OTHER, "soldiers")]),
+        ("The battle claimed over 1,000 casualties.",
+         [("over 1,000 casualties", 1000, None, AT_LEAST, OTHER, None)]),
+        # wounded
+        ("Roughly 150 people were injured, hospital officials said.",
+         [("Roughly 150 people", 150, 150, APPROX, WOUNDED, "people")]),
+        ("At least 30 of the wounded were children.",
+         [("At least 30 of the wounded", 30, None, AT_LEAST, WOUNDED, None)]),
+        ("Fourteen others sustained injuries in the blast.",
+         [("Fourteen others", 14, 14, EXACT, WOUNDED, None)]),
+        ("The number of injured was put at 400.",
+         [("400", 400, 400, EXACT, WOUNDED, None)]),
+        # bodies seen or found are not a toll
+        ("A photographer counted 70 bodies in two trucks.",
+         [("70 bodies", 70, 70, EXACT, BODIES, None)]),
+        ("Journalists saw 40 corpses in the courtyard.",
+         [("40 corpses", 40, 40, EXACT, BODIES, None)]),
+        ("Investigators exhumed the remains of 7 people.",
+         [("7 people", 7, 7, EXACT, BODIES, "people")]),
+        ("Rescuers found 15 people dead in the basement.",
+         [("15 people dead", 15, 15, EXACT, BODIES, "people")]),
+        ("Only 7 bodies were recovered.", [("Only 7 bodies", 7, 7, EXACT, BODIES, None)]),
+        ("Not hundreds of bodies, but a few, were found.",
+         [("hundreds of bodies", 200, 999, APPROX, BODIES, None)]),
+        # fled
+        ("Up to 1,000 people fled the town, the mayor said.",
+         [("Up to 1,000 people", None, 1000, UP_TO, FLED, "people")]),
+        ("Nearly 2,000 people were displaced by the fighting.",
+         [("Nearly 2,000 people", 2000, 2000, APPROX, FLED, "people")]),
+        ("More than 2,000 families have left their homes.",
+         [("More than 2,000 families", 2000, None, AT_LEAST, FLED, "families")]),
+        ("Upwards of 3,000 refugees crossed into the neighbouring country.",
+         [("Upwards of 3,000 refugees", 3000, None, AT_LEAST, FLED, "refugees")]),
+        ("Tens of thousands of people have fled since 1983.",
+         [("Tens of thousands of people", 20000, 99999, APPROX, FLED, "people")]),
+        ("1.2 million people have been displaced.",
+         [("1.2 million people", 1_200_000, 1_200_000, EXACT, FLED, "people")]),
+        ("An estimated 10,000 residents fled the city.",
+         [("An estimated 10,000 residents", 10000, 10000, APPROX, FLED, "residents")]),
+        # population
+        ("The shells fell on a town of 40,000 people.",
+         [("40,000 people", 40000, 40000, EXACT, POPULATION, "people")]),
+        ("The valley is home to 25,000 people.",
+         [("25,000 people", 25000, 25000, EXACT, POPULATION, "people")]),
+        ("The city, with a population of 2 million, was besieged.",
+         [("2 million", 2_000_000, 2_000_000, EXACT, POPULATION, None)]),
+        ("The village had 2,000 inhabitants before the war.",
+         [("2,000 inhabitants", 2000, 2000, EXACT, POPULATION, "inhabitants")]),
+        # missing
+        ("Eleven villagers are still missing.",
+         [("Eleven villagers", 11, 11, EXACT, MISSING, "villagers")]),
+        ("Some 500 remain unaccounted for.", [("Some 500", 500, 500, APPROX, MISSING, None)]),
+        # detained
+        ("Almost 90 protesters were arrested.",
+         [("Almost 90 protesters", 90, 90, APPROX, DETAINED, "protesters")]),
+        ("No fewer than 45 villagers were abducted.",
+         [("No fewer than 45 villagers", 45, None, AT_LEAST, DETAINED, "villagers")]),
+        ("As many as 70 fighters were captured.",
+         [("As many as 70 fighters", None, 70, UP_TO, DETAINED, "fighters")]),
+        ("He said 45 people had been taken hostage.",
+         [("45 people", 45, 45, EXACT, DETAINED, "people")]),
+        # qualifiers and bounds
+        ("Between 200 and 300 civilians died.",
+         [("Between 200 and 300 civilians", 200, 300, RANGE, KILLED, "civilians")]),
+        ("Witnesses said 200-300 people were killed.",
+         [("200-300 people", 200, 300, RANGE, KILLED, "people")]),
+        ("Witnesses said 200–300 people were killed.",
+         [("200–300 people", 200, 300, RANGE, KILLED, "people")]),
+        ("Five hundred to 1,000 people were killed, witnesses said.",
+         [("Five hundred to 1,000 people", 500, 1000, RANGE, KILLED, "people")]),
+        ("200+ people were killed.", [("200+ people", 200, None, AT_LEAST, KILLED, "people")]),
+        ("In excess of 200 people were killed in the raid.",
+         [("In excess of 200 people", 200, None, AT_LEAST, KILLED, "people")]),
+        ("Over 300 were killed overnight.", [("Over 300", 300, None, AT_LEAST, KILLED, None)]),
+        ("Fewer than 20 soldiers were wounded, the army said.",
+         [("Fewer than 20 soldiers", None, 20, AT_MOST, WOUNDED, "soldiers")]),
+        ("Officials said the toll did not exceed 50.",
+         [("50", None, 50, AT_MOST, KILLED, None)]),
+        ("The death toll had passed 2,000 by evening.",
+         [("2,000", 2000, None, AT_LEAST, KILLED, None)]),
+        ("About 600 people died, the inquiry concluded.",
+         [("About 600 people", 600, 600, APPROX, KILLED, "people")]),
+        ("The toll rose from 200 to 300.",
+         [("200", 200, 200, EXACT, KILLED, None), ("300", 300, 300, EXACT, KILLED, None)]),
+        # vague amounts
+        ("Dozens of people were killed in the market.",
+         [("Dozens of people", 24, 99, APPROX, KILLED, "people")]),
+        ("Several dozen were wounded in the blast.",
+         [("Several dozen", 24, 99, APPROX, WOUNDED, None)]),
+        ("Scores of people were wounded in the blast.",
+         [("Scores of people", 40, 99, APPROX, WOUNDED, "people")]),
+        ("Hundreds were arrested during the night.",
+         [("Hundreds", 200, 999, APPROX, DETAINED, None)]),
+        ("Thousands of people fled the shelling.",
+         [("Thousands of people", 2000, 9999, APPROX, FLED, "people")]),
+        ("A dozen soldiers were killed in the ambush.",
+         [("A dozen soldiers", 12, 12, APPROX, KILLED, "soldiers")]),
+        ("More than a dozen soldiers were killed.",
+         [("More than a dozen soldiers", 12, None, AT_LEAST, KILLED, "soldiers")]),
+        # subjects as written
+        ("At least 477 unarmed civilians were killed, the ministry said.",
+         [("At least 477 unarmed civilians", 477, None, AT_LEAST, KILLED, "unarmed civilians")]),
+        ("The army said 85 militants had been killed.",
+         [("85 militants", 85, 85, EXACT, KILLED, "militants")]),
+        ("Four policemen were among those wounded.",
+         [("Four policemen", 4, 4, EXACT, WOUNDED, "policemen")]),
+        ("Human rights monitors documented at least 19 extrajudicial executions.",
+         [("at least 19 extrajudicial executions", 19, None, AT_LEAST, KILLED, None)]),
+        ("Some 1,300 prisoners were hanged at the jail.",
+         [("Some 1,300 prisoners", 1300, 1300, APPROX, KILLED, "prisoners")]),
+        ("Some 30 people were treated for injuries at the clinic.",
+         [("Some 30 people", 30, 30, APPROX, WOUNDED, "people")]),
+        ("At least 2,000 people have sought refuge in the school.",
+         [("At least 2,000 people", 2000, None, AT_LEAST, FLED, "people")]),
+        ("The agency said 3,200 people had crossed the border overnight.",
+         [("3,200 people", 3200, 3200, EXACT, FLED, "people")]),
+        ("About 1.5m people have fled the region.",
+         [("About 1.5m people", 1_500_000, 1_500_000, APPROX, FLED, "people")]),
+        ("The militants are holding 37 hostages, including 4 foreigners.",
+         [("37 hostages", 37, 37, EXACT, DETAINED, "hostages"),
+          ("4 foreigners", 4, 4, EXACT, DETAINED, "foreigners")]),
+        ("The strike brought the death toll to 62.", [("62", 62, 62, EXACT, KILLED, None)]),
+        ("A maximum of 300 people were killed, the army said.",
+         [("A maximum of 300 people", None, 300, AT_MOST, KILLED, "people")]),
+        # a part of a counted group is not a second figure
+        ("Five of the 12 victims were women.", [("12 victims", 12, 12, EXACT, OTHER, "victims")]),
+        # headline style, where the parse is weakest
+        ("5 killed in overnight raid", [("5 killed", 5, 5, EXACT, KILLED, None)]),
+    )
+)  # fmt: skip
+
+
+DISTRACTORS = [
+    # years and dates
+    "The ceasefire signed in 2019 collapsed in March 2020.",
+    "Fighting has continued since 1983 in the northern provinces.",
+    "The 2011 earthquake destroyed much of the old town.",
+    "Shelling began on 14 March and resumed on March 16.",
+    "He was killed on 14 March near the bridge.",
+    # ages
+    "A 34-year-old mother of three was among those interviewed.",
+    "Hastra, 58, told reporters she had lived there all her life.",
+    "The boy, aged 12, was taken to hospital.",
+    "He described a boy of about twelve standing by the road.",
+    "She was in her forties when she left.",
+    "The journalist died at the age of 58.",
+    # times
+    "Witnesses said the convoy arrived at 4 a.m.",
+    "The first shots were heard at 10:05 local time.",
+    "The attack began at 7 in the morning.",
+    # ordinals, labels and unit numbers
+    "The 366th regiment and the 4th brigade were deployed to the area.",
+    "Communiqué No. 41 was issued by the ministry.",
+    "The council adopted Resolution 2334 after a long debate.",
+    "The convoy travelled along Route 6 towards the border.",
+    "The report is set out on page 41 of the annex.",
+    # money
+    "The reconstruction will cost $2 million, officials said.",
+    "Families were paid 400,000 crowns in compensation.",
+    "The agency pledged €5m for shelters.",
+    "The donors gave 2 million dollars to the families of the dead.",
+    # distances, durations, percentages, magnitudes, ratios
+    "The village lies 12 kilometres from the front line.",
+    "She was killed 3 km from the border.",
+    "Troops advanced 400 metres before stopping.",
+    "Hundreds of people attended the funeral.",
+    "Millions of dollars were lost when thousands of homes burned.",
+    "The shelling lasted 47 minutes.",
+    "He spent nine years in exile.",
+    "Inspectors must report within 30 days.",
+    "Prices rose by 40 percent over the winter.",
+    "Turnout fell to 40% in the district.",
+    "About 60 percent of the dead were civilians.",
+    "The earthquake measured magnitude 6.1.",
+    "Bread now costs ten times what it did.",
+    # things, not people
+    "Soldiers seized two trucks and three hospitals.",
+    "The investigators published 186 pages of findings.",
+    "The commission interviewed 214 witnesses.",
+    "The strike hit 3 schools and killed a teacher.",
+    "The wounded were taken to 4 hospitals.",
+    "The soldier was killed by 3 rockets fired from the hills.",
+    "The brigade fired 300 rounds at the hill.",
+    "The 1,000-strong battalion withdrew overnight.",
+    "Thirty soldiers tried to kill the commander.",
+    # phone numbers, scores, vague words that are not figures
+    "Call 555-0134 for information.",
+    "The home side won 3-1 in the final.",
+    "A handful of residents stayed behind.",
+    "Several villagers and many soldiers spoke to the press.",
+    "No one answered the phone at the ministry.",
+    "One in five residents has left the district.",
+    # killers, not the killed; lives that are lived; years as a range
+    "The 3 soldiers who killed the boy were never tried.",
+    "Two gunmen killing civilians were filmed by a resident.",
+    "The rescue teams saved 300 lives.",
+    "Some 30 relatives of the dead gathered at the gate.",
+    "Between 1992 and 1995, the town changed hands four times.",
+    "Amir Sadeh (35) was killed at the checkpoint.",
+    "A 30-member team investigated the shelling.",
+    "The 12-day siege ended on Friday.",
+    "The blast was heard 400m from the square.",
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), FIGURES)
+def test_figures(nlp: Any, sentence: str, expected: list[Expected]) -> None:
+    assert _summary(_found(nlp, sentence)) == expected
+
+
+@pytest.mark.parametrize("sentence", DISTRACTORS)
+def test_distractors_give_nothing(nlp: Any, sentence: str) -> None:
+    assert _found(nlp, sentence) == []
+
+
+def test_offsets_are_absolute_and_text_is_as_written(nlp: Any) -> None:
+    text = (
+        "The town was quiet in 2019. Then the ministry said 100 killed, 250 wounded. "
+        "Later, officials claimed that up to 1,000 people fled."
+    )
+    doc = nlp(text)
+    found = [q for sent in doc.sents for q in find_quantities(sent)]
+    assert [q.text for q in found] == ["100 killed", "250 wounded", "up to 1,000 people"]
+    for q in found:
+        assert doc.text[q.start : q.end] == q.text
+    assert [doc[q.anchor].text for q in found] == ["killed", "wounded", "fled"]
+
+
+def test_anchor_is_the_word_that_says_what_is_counted(nlp: Any) -> None:
+    doc = nlp("477 people were killed and 70 bodies were counted; the toll rose to 500.")
+    anchors = [doc[q.anchor].text for sent in doc.sents for q in find_quantities(sent)]
+    assert anchors == ["killed", "bodies", "toll"]
+
+
+def test_bounds_follow_the_contract(nlp: Any) -> None:
+    text = (
+        "At least 30 died. At most 40 died. Up to 50 died. Between 60 and 70 died. "
+        "About 80 died. Exactly 90 died. Dozens died."
+    )
+    for q in _found(nlp, text):
+        if q.qualifier in (EXACT, APPROX):
+            assert q.low is not None and q.high is not None and q.low <= q.high
+        elif q.qualifier is AT_LEAST:
+            assert q.low is not None and q.high is None
+        elif q.qualifier in (AT_MOST, UP_TO):
+            assert q.low is None and q.high is not None
+        else:
+            assert q.low is not None and q.high is not None and q.low < q.high
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        ("four hundred seventy-seven", 477),
+        ("four hundred and seventy-seven", 477),
+        ("a thousand", 1000),
+        ("1,000", 1000),
+        ("1.2 million", 1_200_000),
+        ("3 million", 3_000_000),
+        ("twenty-three", 23),
+        ("eleven", 11),
+        ("twelve hundred", 1200),
+        ("a hundred thousand", 100_000),
+        ("one million two hundred thousand", 1_200_000),
+        ("two dozen", 24),
+        ("1 000", 1000),
+        ("477", 477),
+        ("Forty-One", 41),
+    ],
+)
+def test_parse_number_words(words: str, value: float) -> None:
+    assert parse_number_words(words) == value
+
+
+@pytest.mark.parametrize("words", ["", "a", "abc", "seven seventy", "20 7946", "4th", "one two"])
+def test_parse_number_words_rejects_non_numbers(words: str) -> None:
+    assert parse_number_words(words) is None
