@@ -32,12 +32,19 @@ def _figures(records: list[dict]) -> list[dict]:  # type: ignore[type-arg]
     return [r for r in records if r["kind"] == "quantity"]
 
 
+def _all(records, value: float, counts: str) -> list[dict]:  # type: ignore[no-untyped-def,type-arg]
+    found = [
+        r
+        for r in _figures(records)
+        if counts == r["quantity"]["counts"]
+        and value in (r["quantity"]["low"], r["quantity"]["high"])
+    ]
+    assert found, f"no {counts} {value} in {[r['quantity'] for r in _figures(records)]}"
+    return found
+
+
 def _find(records, value: float, counts: str) -> dict:  # type: ignore[no-untyped-def,type-arg]
-    for r in _figures(records):
-        q = r["quantity"]
-        if counts == q["counts"] and value in (q["low"], q["high"]):
-            return r
-    raise AssertionError(f"no {counts} {value} in {[r['quantity'] for r in _figures(records)]}")
+    return _all(records, value, counts)[0]
 
 
 def test_every_record_has_the_contract_shape(cli, demo_dir: Path) -> None:  # type: ignore[no-untyped-def]
@@ -73,13 +80,13 @@ def _check_bounds(q: dict) -> None:  # type: ignore[type-arg]
 
 def test_the_demo_figures_come_out_attributed(cli, demo_dir: Path) -> None:  # type: ignore[no-untyped-def]
     day1 = _extract(cli, demo_dir / "day01-northern-wire-minister.html")
-    minister = _find(day1, 100, "killed")
-    assert "Hastra" in (minister["claimant"] or {}).get("name", "")
+    claimants = {(r["claimant"] or {}).get("name") for r in _all(day1, 100, "killed")}
+    assert any("Hastra" in (name or "") for name in claimants), claimants
     assert _find(day1, 250, "wounded")
 
     wire = _extract(cli, demo_dir / "day03-northern-wire-477.html")
-    r477 = _find(wire, 477, "killed")
-    assert "cleric" in json.dumps(r477["claimant"]).lower() or "Orun" in json.dumps(r477)
+    origins = json.dumps([r["claimant"] for r in _all(wire, 477, "killed")])
+    assert "cleric" in origins.lower() or "Orun" in origins, origins
 
     mayor = _extract(cli, demo_dir / "day04-northern-wire-mayor-fled.html")
     fled = _find(mayor, 1000, "fled")
@@ -129,7 +136,12 @@ def test_add_stores_claims_idempotently_and_claims_lists_them(cli, demo_dir: Pat
     ]
     assert again == first
     extracted = _extract(cli, target)
-    assert [r["span"] for r in first] == [r["span"] for r in extracted]
+
+    def key(r: dict) -> tuple:  # type: ignore[type-arg]
+        return (r["span"], r["kind"], json.dumps(r["quantity"], sort_keys=True))
+
+    stored = [{k: r[k] for k in KEYS} for r in first]
+    assert sorted(stored, key=key) == sorted(extracted, key=key)
     killed = cli("claims", "--case", "veskaro", "--counts", "killed", "--json").stdout
     assert all(json.loads(x)["quantity"]["counts"] == "killed" for x in killed.splitlines())
     assert json.loads(cli("verify", "--json").stdout)["ok"]

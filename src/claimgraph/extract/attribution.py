@@ -14,7 +14,11 @@ from spacy.tokens import Doc, Token
 from claimgraph.extract.cues import (
     CUE_ADVERBS,
     CUE_VERBS,
+    FIGURE_NOUNS,
+    FIGURE_VERBS,
     FRAME_NOUNS,
+    LEMMA_FIXES,
+    MENTAL,
     NOUN_CUES,
     OBJECT_TOO,
     PARTICLE_CUES,
@@ -27,8 +31,13 @@ from claimgraph.extract.cues import (
     has_words,
     phrase_span,
 )
-from claimgraph.extract.quotes import attach_quotes, find_quotes
-from claimgraph.extract.speakers import Registry, build_speaker
+from claimgraph.extract.quotes import (
+    attach_quotes,
+    clip_to_paragraph,
+    find_quotes,
+    paragraph_breaks,
+)
+from claimgraph.extract.speakers import FIRST_PERSON, Registry, build_speaker
 from claimgraph.extract.types import Attributed, Attribution, Speaker
 from claimgraph.model import ChainLink
 
@@ -51,6 +60,7 @@ def find_attributions(doc: Doc, publisher: str | None = None) -> list[Attributio
         hit = _cue_at(token)
         if hit is not None:
             found.append(hit)
+    _clip(doc, found, paragraph_breaks(doc.text))
     attach_quotes(doc, quotes, found)
     _fill_sourcing(found)
     quoted = frozenset((q.start, q.end) for q in quotes)
@@ -68,6 +78,7 @@ def _cue_at(token: Token) -> Found | None:
     if token.lower_ == "according":
         return _according(token)
     lemma = token.lemma_.lower()
+    lemma = LEMMA_FIXES.get(lemma, lemma)
     if token.tag_.startswith("VB") and lemma in _ALL_CUE_VERBS:
         return _verb_cue(token, lemma)
     if token.pos_ == "NOUN" and token.lower_ in NOUN_CUES:
@@ -90,6 +101,8 @@ def _verb_cue(verb: Token, lemma: str) -> Found | None:
     if not pieces and lemma not in CUE_VERBS:
         return None
     source = _subject(verb)
+    if lemma in MENTAL and source is not None and source.lower_ in FIRST_PERSON:
+        return None
     return Found(
         head=verb.i,
         cue=_verb_group(verb, prep),
@@ -106,7 +119,7 @@ def _verb_content(verb: Token, lemma: str) -> tuple[list[tuple[int, int]], Token
     clauses: list[tuple[int, int]] = []
     objects: list[tuple[int, int]] = []
     prep: Token | None = None
-    for child in verb.rights:
+    for child in verb.children:  # a clause may stand before its cue: "…, X said."
         dep = child.dep_
         if dep == "ccomp" or (dep == "xcomp" and lemma in XCOMP_CUES):
             clauses.append((child.left_edge.i, child.right_edge.i))
@@ -114,11 +127,17 @@ def _verb_content(verb: Token, lemma: str) -> tuple[list[tuple[int, int]], Token
             if child.n_rights:
                 clauses.append((child.i + 1, child.right_edge.i))
                 prep = child
-        elif dep == "dobj" and lemma in OBJECT_TOO and lemma not in _ADDRESSEE_VERBS:
+        elif dep == "dobj" and _object_content(child, lemma):
             objects.append((child.left_edge.i, _object_end(child)))
     if clauses or objects:
         return clauses or objects, prep
     return _parenthetical(verb), None
+
+
+def _object_content(obj: Token, lemma: str) -> bool:
+    if lemma in FIGURE_VERBS:
+        return obj.lemma_.lower() in FIGURE_NOUNS
+    return lemma in OBJECT_TOO and lemma not in _ADDRESSEE_VERBS
 
 
 def _object_end(obj: Token) -> int:
@@ -275,6 +294,22 @@ def _around(token: Token, phrase: tuple[int, int]) -> list[tuple[int, int]]:
 # --- assembling records ------------------------------------------------------------
 
 
+def _clip(doc: Doc, found: list[Found], breaks: list[int]) -> None:
+    """Keep each attribution's source and content inside the paragraph of its cue."""
+    text = doc.text
+    for f in found:
+        at = doc[f.cue[0]].idx
+        pieces = (clip_to_paragraph(piece, at, breaks) for piece in f.content)
+        f.content = [(a, b) for a, b in pieces if b > a and _wordy(text[a:b])]
+        if f.source_span is not None:
+            a, b = clip_to_paragraph(f.source_span, at, breaks)
+            f.source_span = (a, b) if b > a and _wordy(text[a:b]) else None
+
+
+def _wordy(text: str) -> bool:
+    return any(c.isalnum() for c in text)
+
+
 def _fill_sourcing(found: list[Found]) -> None:
     by_head = {f.head: f for f in found}
     for f in found:
@@ -303,6 +338,8 @@ def _records(
                 continue  # the document's own outlet asserts this: no attribution
         cue_start, cue_end = doc[f.cue[0]].idx, doc[f.cue[1] - 1].idx + len(doc[f.cue[1] - 1])
         for start, end in f.content:
+            if not _wordy(text[start:end]):
+                continue
             quoted = (start, end) in quotations
             records.append(
                 Attribution(

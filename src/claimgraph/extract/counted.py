@@ -11,101 +11,33 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.lexicon import (
+    COLLECTIVES,
+    INTRANSITIVE,
+    LIFE_TAKERS,
+    NOT_PERSONS,
+    NOUNS,
+    PERSON_COUNTS,
+    PERSON_SUFFIXES,
+    PERSONS,
+    PHRASES,
+    PLACES,
+    PREDICATES,
+    SEEING,
+    SKIP_MODS,
+    TOLL_PREPS,
+    TOLL_VERBS,
+    TOLLS,
+    WEAK,
+)
 from claimgraph.extract.numbers import NumberRun
 from claimgraph.model import Counts
-
-
-def _words(text: str) -> frozenset[str]:
-    """A word list written as one string, to keep the lexicons below readable."""
-    return frozenset(text.split())
-
 
 KILLED, WOUNDED, BODIES = Counts.KILLED, Counts.WOUNDED, Counts.DEAD_BODIES_SEEN
 FLED, POPULATION, MISSING = Counts.FLED, Counts.POPULATION, Counts.MISSING
 DETAINED, OTHER = Counts.DETAINED, Counts.OTHER
-
-
-def _lexicon(entries: dict[Counts, str]) -> dict[str, Counts]:
-    return {word: counts for counts, text in entries.items() for word in text.split()}
-
-
-# Verbs, participles and adjectives that say what happened to the counted people.
-# Transitive ones count their object (or passive subject), never their agent.
-_PREDICATES = _lexicon(
-    {
-        KILLED: "kill slay massacre execute murder slaughter behead assassinate die perish "
-        "dead drown martyr hanged",
-        WOUNDED: "wound injure maim hurt injured wounded hospitalise hospitalize",
-        FLED: "flee displace evacuate uproot expel deport escape displaced homeless",
-        MISSING: "disappear vanish missing unaccounted",
-        DETAINED: "detain arrest abduct kidnap imprison jail capture hold",
-        OTHER: "shoot torture rape beat",
-        BODIES: "bury",
-        POPULATION: "live",
-    }
-)
-_INTRANSITIVE = _words("die perish drown flee escape disappear vanish live dead")
-# Verbs that also mean something harmless ("held talks", "escaped notice"): they count
-# only people, never things.
-_WEAK = _words("hold capture escape evacuate shoot beat hurt live bury")
-# Nouns (and nominal adjectives) that are themselves the count: "477 deaths", "70 bodies".
-_NOUNS = _lexicon(
-    {
-        KILLED: "death dead fatality toll life killing murder martyr execution",
-        WOUNDED: "wounded injured injury",
-        BODIES: "body corpse corpses remains grave skeleton",
-        FLED: "refugee evacuee displaced idp",
-        MISSING: "missing disappeared",
-        DETAINED: "detainee prisoner hostage captive arrest",
-        POPULATION: "population resident inhabitant",
-        OTHER: "casualty victim",
-    }
-)
-# Nouns that name people rather than an outcome: a casualty predicate over them wins
-# ("300 refugees were killed" counts killed, not fled).
-_PERSON_COUNTS = _words(
-    "refugee evacuee detainee prisoner hostage captive resident inhabitant martyr victim"
-)
-_PERSONS = _words(
-    "people person civilian villager resident inhabitant man woman child boy girl baby infant "
-    "kid teenager youth adult soldier troop fighter militant rebel insurgent policeman "
-    "officer police protester demonstrator student worker journalist reporter doctor nurse "
-    "patient pilgrim worshipper migrant refugee passenger family household member prisoner "
-    "detainee hostage captive guard farmer miner teacher volunteer recruit conscript sailor "
-    "marine pilot crew staff employee official guerrilla combatant gunman bystander victim "
-    "survivor inmate tourist citizen national settler labourer laborer peasant elder "
-    "mourner fisherman herder tribesman other more militiaman serviceman personnel "
-    "paramilitary gendarme cadet trooper resident casualty martyr evacuee"
-)
-_PERSON_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "men", "ites")
-_NOT_PERSONS = _words(
-    "house home building village town city hospital school mosque church vehicle truck car "
-    "bus tank aircraft plane helicopter drone rocket missile shell round bomb weapon gun "
-    "rifle animal cattle livestock goat camel donkey sheep cow horse dog tree acre hectare "
-    "year day hour minute week "
-    "month time page document report case incident attack strike raid shot bullet "
-    "center centre container computer tower number order letter chapter paper quarter "
-    "border matter headquarters point seat vote goal meeting talk weapon tent bed"
-)
-# Nouns whose figure is said by a verb: "the toll rose to 180", "the number of dead ...".
-_TOLLS = _words("toll tally count number figure total")
-_TOLL_VERBS = _words(
-    "be reach rise climb stand hit exceed top surpass pass number total include jump "
-    "increase grow mount double put estimate place set remain soar near approach "
-    "surge go stay revise raise lower bring push lift take drive leave"
-)
-_COLLECTIVES = _words("total number group crowd minimum maximum tally count")
-_PLACES = _words(
-    "town city village settlement district camp region province municipality community "
-    "neighbourhood neighborhood suburb hamlet island enclave valley county country area"
-)
-_SEEING = _words(
-    "count see find discover recover exhume unearth bury photograph film retrieve identify "
-    "collect pull"
-)
 _ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "npadvmod", "dative"})
 _NOUN_MODS = frozenset({"nummod", "compound", "quantmod", "amod", "nmod", "appos"})
-_SKIP_MODS = _words("more other others additional further another")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +78,7 @@ def _counted_noun(top: Token, run: NumberRun) -> tuple[Token | None, Token]:
                     return pobj, top
     if top.dep_ in _NOUN_MODS and top.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
         head = top.head
-        if head.i > top.i or _noun_counts(head) is not None or _lemma(head) in _TOLLS:
+        if head.i > top.i or _noun_counts(head) is not None or _lemma(head) in TOLLS:
             return head, head
     after = top.doc[run.end] if run.end < len(top.doc) else None
     if after is not None and after.tag_ in ("NNS", "NNPS") and after.head.i == top.head.i:
@@ -162,10 +94,10 @@ def _read(noun: Token | None, nom: Token, run: NumberRun) -> tuple[Counts, Token
     """Counts and anchor: from the noun itself, its modifiers, the clause, the neighbour."""
     if noun is None:
         return _clause_counts(nom, run, 2) or _next_word_counts(nom.doc, run)
-    if _lemma(noun) in _TOLLS:  # "the dead number 40", "a death toll 300 strong"
+    if _lemma(noun) in TOLLS:  # "the dead number 40", "a death toll 300 strong"
         return _toll_noun_counts(noun)
     own = _own_counts(noun, run)
-    if own is not None and noun.lemma_.lower() not in _PERSON_COUNTS:
+    if own is not None and noun.lemma_.lower() not in PERSON_COUNTS:
         return _seen(own, noun, noun)
     found = _modifier_counts(noun) or _named(noun) or _clause_counts(nom, run, 2)
     if found is not None and _fits(noun, found):
@@ -190,27 +122,24 @@ def _own_counts(noun: Token, run: NumberRun) -> Counts | None:
     """What the counted noun says by itself, where it says it of this figure."""
     if any(c.dep_ == "nummod" and c.i not in run.nums for c in noun.children):
         return None  # "five of the 12 victims": the 12 are counted, the five are a part
-    if _lemma(noun) == "life" and _lemma(_first_conjunct(noun).head) not in _LIFE_TAKERS:
+    if _lemma(noun) == "life" and _lemma(_first_conjunct(noun).head) not in LIFE_TAKERS:
         return None  # "a population of 2 million lives there"; "saved 300 lives"
     return _noun_counts(noun)
 
 
-_LIFE_TAKERS = _words("claim take lose cost end")
-
-
 def _noun_counts(noun: Token) -> Counts | None:
     lemma = noun.lemma_.lower()
-    if lemma in _NOUNS:
-        return _NOUNS[lemma]
-    return _NOUNS.get(noun.lower_)
+    if lemma in NOUNS:
+        return NOUNS[lemma]
+    return NOUNS.get(noun.lower_)
 
 
 def _seen(counts: Counts, anchor: Token, nom: Token) -> tuple[Counts, Token]:
     """ "counted 70 dead", "found 15 people dead": the dead someone saw or found are
     bodies seen, not a toll ("counted 300 people killed" stays a toll)."""
     arg = _first_conjunct(nom)
-    seen = arg.dep_ in ("dobj", "nsubjpass") and _lemma(arg.head) in _SEEING
-    seen = seen or (anchor.dep_ in ("ccomp", "xcomp", "oprd") and _lemma(anchor.head) in _SEEING)
+    seen = arg.dep_ in ("dobj", "nsubjpass") and _lemma(arg.head) in SEEING
+    seen = seen or (anchor.dep_ in ("ccomp", "xcomp", "oprd") and _lemma(anchor.head) in SEEING)
     if counts is KILLED and seen and _lemma(anchor) in ("dead", "death"):
         return BODIES, anchor
     return counts, anchor
@@ -218,14 +147,14 @@ def _seen(counts: Counts, anchor: Token, nom: Token) -> tuple[Counts, Token]:
 
 def _predicate(token: Token) -> Counts | None:
     lemma = token.lemma_.lower()
-    return _PREDICATES.get(lemma) or _PREDICATES.get(token.lower_)
+    return PREDICATES.get(lemma) or PREDICATES.get(token.lower_)
 
 
 def _modifier_counts(noun: Token) -> tuple[Counts, Token] | None:
     """ "30 wounded civilians", "30 people killed", "displaced people", "who were killed"."""
     for child in noun.children:
         if child.dep_ in ("amod", "acl", "relcl", "compound") and child.i != noun.i:
-            if _has_object(child) and _lemma(child) not in _INTRANSITIVE:
+            if _has_object(child) and _lemma(child) not in INTRANSITIVE:
                 continue  # "the 3 soldiers who killed the boy" are the killers
             counts = _predicate(child)
             if counts is not None:
@@ -239,19 +168,19 @@ def _modifier_counts(noun: Token) -> tuple[Counts, Token] | None:
 def _fits(noun: Token, found: tuple[Counts, Token]) -> bool:
     """Whether the noun can be what the predicate counts: people, not "two trucks"."""
     lemma = noun.lemma_.lower()
-    if lemma in _NOT_PERSONS or noun.pos_ == "NUM":
+    if lemma in NOT_PERSONS or noun.pos_ == "NUM":
         return False
-    if is_person(noun) or lemma in _NOUNS or lemma == "name":
+    if is_person(noun) or lemma in NOUNS or lemma == "name":
         return True
-    return found[1].lemma_.lower() not in _WEAK and noun.pos_ in ("NOUN", "PROPN")
+    return found[1].lemma_.lower() not in WEAK and noun.pos_ in ("NOUN", "PROPN")
 
 
 def is_person(noun: Token) -> bool:
     """Whether the word names people: "civilians", "Palestinians", "gunmen", "them"."""
     lemma = noun.lemma_.lower()
-    if lemma in _PERSONS or noun.ent_type_ == "NORP" or noun.pos_ == "PRON":
+    if lemma in PERSONS or noun.ent_type_ == "NORP" or noun.pos_ == "PRON":
         return True
-    return noun.tag_ in ("NNS", "NNPS") and noun.lower_.endswith(_PERSON_SUFFIXES)
+    return noun.tag_ in ("NNS", "NNPS") and noun.lower_.endswith(PERSON_SUFFIXES)
 
 
 def _clause_counts(nom: Token, run: NumberRun, depth: int) -> tuple[Counts, Token] | None:
@@ -287,7 +216,7 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 def _verb_counts(verb: Token, arg: Token) -> tuple[Counts, Token] | None:
     """The predicate over the figure: "were killed", "killed 100", "fled", "lost their lives"."""
     lemma = verb.lemma_.lower()
-    if arg.dep_ == "nsubj" and lemma not in _INTRANSITIVE and _has_object(verb):
+    if arg.dep_ == "nsubj" and lemma not in INTRANSITIVE and _has_object(verb):
         # "30 gunmen killed 12 soldiers": the 30 are the agents, unless the object says
         # what befell them ("30 people lost their lives", "sustained injuries")
         return _phrase_counts(verb)
@@ -298,7 +227,7 @@ def _verb_counts(verb: Token, arg: Token) -> tuple[Counts, Token] | None:
     counts = _predicate(verb) if verb.pos_ in ("VERB", "ADJ", "AUX") else None
     if counts is not None:
         return (OTHER if _combined(verb) else counts), verb
-    found = _toll_subject(verb, arg) if lemma in _TOLL_VERBS and arg.dep_ != "nsubj" else None
+    found = _toll_subject(verb, arg) if lemma in TOLL_VERBS and arg.dep_ != "nsubj" else None
     if found is None and lemma in ("be", "include"):  # "two children were among the dead"
         found = _among(verb)
     if found is not None:
@@ -349,7 +278,7 @@ def _complement_counts(verb: Token, depth: int = 2) -> tuple[Counts, Token] | No
             counts = _object_phrase(verb, child)
             found = (counts, verb) if counts is not None else None
         if found is not None:
-            return (BODIES, found[1]) if found[0] is KILLED and _lemma(verb) in _SEEING else found
+            return (BODIES, found[1]) if found[0] is KILLED and _lemma(verb) in SEEING else found
     return None
 
 
@@ -384,26 +313,7 @@ def _object_phrase(verb: Token, child: Token) -> Counts | None:
     target = _pobj(child) if child.dep_ == "prep" else child
     if target is None:
         return None
-    return _PHRASES.get((_lemma(verb), _lemma(target)))
-
-
-_PHRASES: dict[tuple[str, str], Counts] = {
-    **dict.fromkeys([("lose", "life"), ("give", "life"), ("sacrifice", "life")], KILLED),
-    **{
-        (v, n): FLED
-        for v in _words("leave flee force abandon drive")
-        for n in _words("home house village")
-    },
-    **{(v, "refuge"): FLED for v in _words("seek take find")},
-    ("cross", "border"): FLED,
-    **{(v, "shelter"): FLED for v in _words("seek take")},
-    **{
-        (v, n): WOUNDED
-        for v in _words("sustain suffer receive treat")
-        for n in _words("injury wound")
-    },
-    **{(v, "custody"): DETAINED for v in _words("be remain hold take")},
-}
+    return PHRASES.get((_lemma(verb), _lemma(target)))
 
 
 def _toll_subject(verb: Token, arg: Token) -> tuple[Counts, Token] | None:
@@ -421,7 +331,7 @@ def _toll_subject(verb: Token, arg: Token) -> tuple[Counts, Token] | None:
 def _toll_noun_counts(noun: Token) -> tuple[Counts, Token] | None:
     """What a toll noun counts: "death toll", "the number of dead", "casualties"."""
     lemma = noun.lemma_.lower()
-    if lemma in _TOLLS:
+    if lemma in TOLLS:
         for child in noun.children:
             inner = _pobj(child) if child.lower_ == "of" else child
             if inner is None or child.dep_ not in ("compound", "amod", "prep", "nmod"):
@@ -447,7 +357,7 @@ def _prep_counts(prep: Token, run: NumberRun, depth: int) -> tuple[Counts, Token
     if word == "including" and depth > 0:  # "killed 14, including 5 children"
         return _included(head, prep, run, depth - 1)
     if head.pos_ in ("VERB", "AUX"):
-        if word in _TOLL_PREPS and lemma in _TOLL_VERBS:
+        if word in TOLL_PREPS and lemma in TOLL_VERBS:
             return _toll_subject(head, prep)
         return None
     if word in ("to", "at", "of") and lemma in ("toll", "tally"):  # "with the toll at 300"
@@ -459,14 +369,11 @@ def _prep_counts(prep: Token, run: NumberRun, depth: int) -> tuple[Counts, Token
     own = _noun_counts(head)
     if own is not None:
         return _seen(own, head, head)
-    if lemma in _PLACES:
+    if lemma in PLACES:
         return POPULATION, head
-    if lemma in _COLLECTIVES and depth > 0:
+    if lemma in COLLECTIVES and depth > 0:
         return _clause_counts(head, run, depth - 1)
     return None
-
-
-_TOLL_PREPS = _words("to at from as around near")
 
 
 def _included(head: Token, prep: Token, run: NumberRun, depth: int) -> tuple[Counts, Token] | None:
@@ -481,7 +388,7 @@ def _included(head: Token, prep: Token, run: NumberRun, depth: int) -> tuple[Cou
 def _next_word_counts(doc: Doc, run: NumberRun) -> tuple[Counts, Token] | None:
     """Headline style, where the parse often fails: "100 killed, 250 wounded"."""
     for i in (run.end, run.end + 1):
-        if i >= len(doc) or (i > run.end and doc[run.end].lower_ not in _SKIP_MODS):
+        if i >= len(doc) or (i > run.end and doc[run.end].lower_ not in SKIP_MODS):
             break
         token = doc[i]
         counts = _predicate(token)
@@ -494,9 +401,9 @@ def names_outcome(noun: Token) -> bool:
     """Whether the counted noun names what happened rather than who: "deaths", "bodies",
     "the wounded", "the toll" (but "refugees" and "hostages" are people)."""
     lemma = _lemma(noun)
-    if noun.pos_ in ("ADJ", "VERB") or lemma in _TOLLS:
+    if noun.pos_ in ("ADJ", "VERB") or lemma in TOLLS:
         return True
-    return _noun_counts(noun) is not None and lemma not in _PERSON_COUNTS
+    return _noun_counts(noun) is not None and lemma not in PERSON_COUNTS
 
 
 def says_outcome(word: Token) -> bool:

@@ -19,16 +19,16 @@ from spacy.tokens import Doc, Token
 CLAUSE_ONLY = frozenset(
     {
         "say", "add", "write", "note", "explain", "tell", "ask", "answer", "reply",
-        "respond", "remark", "observe", "recall", "recount", "testify", "insist",
-        "tweet", "post", "see", "hear", "feel", "know", "learn", "find", "realize",
-        "realise", "understand", "think", "believe", "suspect", "fear", "hope", "expect",
-        "doubt", "assume", "worry", "wonder", "argue", "contend", "stress", "emphasize",
-        "emphasise", "suggest", "indicate", "show", "conclude", "determine", "predict",
-        "speculate", "hint", "imply", "agree", "complain", "boast", "joke", "quip", "shout",
-        "yell", "scream", "whisper", "mutter", "exclaim", "assure", "warn", "caution",
-        "concede", "counter", "retort", "maintain", "read", "continue", "mean",
-        "acknowledge", "admit", "guess", "reckon", "forecast", "demonstrate", "prove",
-        "signal", "rule", "decide", "urge", "reiterate", "repeat", "clarify",
+        "respond", "remark", "observe", "recall", "recount", "testify", "insist", "tweet",
+        "post", "see", "feel", "know", "learn", "find", "realize", "realise", "think",
+        "believe", "suspect", "fear", "hope", "expect", "doubt", "worry", "wonder", "argue",
+        "contend", "stress", "emphasize", "emphasise", "suggest", "indicate", "show",
+        "conclude", "determine", "predict", "speculate", "hint", "imply", "agree",
+        "complain", "boast", "joke", "quip", "shout", "yell", "scream", "whisper", "mutter",
+        "exclaim", "assure", "warn", "caution", "concede", "counter", "retort", "maintain",
+        "read", "continue", "acknowledge", "admit", "guess", "reckon", "forecast",
+        "demonstrate", "prove", "signal", "rule", "decide", "urge", "reiterate", "repeat",
+        "clarify", "charge", "remind", "lament", "muse", "recognize", "recognise",
     }
 )  # fmt: skip
 
@@ -41,23 +41,43 @@ OBJECT_TOO = frozenset(
         "accuse", "blame", "criticize", "criticise", "praise", "condemn", "dismiss",
         "reject", "question", "dispute", "mention", "predict", "promise", "pledge", "vow",
         "threaten", "demand", "propose", "recommend", "endorse", "support", "oppose",
-        "back", "favor", "favour", "defend", "welcome", "applaud", "tally", "record",
-        "document", "put", "give", "order", "refute",
-        "rebut", "contradict", "acknowledge", "admit", "want", "seek", "plan", "intend",
-        "prefer", "offer", "refuse", "decline", "tout", "label", "brand", "dub", "call",
-        "characterize", "characterise", "doubt", "fear", "affirm", "verify", "corroborate",
-        "forecast", "project", "calculate", "register", "list", "detail", "outline",
+        "defend", "welcome", "applaud", "tally", "record", "document", "order", "refute",
+        "rebut", "contradict", "acknowledge", "admit", "plan", "intend", "prefer", "refuse",
+        "decline", "tout", "label", "brand", "dub", "call", "characterize", "characterise",
+        "doubt", "fear", "affirm", "verify", "corroborate", "forecast", "project",
+        "calculate", "list", "detail", "outline", "discuss", "denounce", "express",
+        "highlight", "echo", "mock", "blast", "slam", "lament", "decry", "hail", "laud",
+        "deplore", "ridicule", "concede", "emphasize", "emphasise", "stress", "urge",
     }
 )  # fmt: skip
 
-CUE_VERBS = CLAUSE_ONLY | OBJECT_TOO
+# "put the toll at 500", "gave a figure of 477": cues only when the object is a figure.
+FIGURE_VERBS = frozenset({"put", "give", "place", "set", "raise", "revise", "lower"})
+FIGURE_NOUNS = frozenset(
+    {"toll", "figure", "number", "count", "tally", "estimate", "total", "death", "casualty"}
+)
+
+# Attitudes that say nothing when the author or the listener holds them ("I think",
+# "you know"): with a first- or second-person subject they are not attributions.
+MENTAL = frozenset(
+    {
+        "think", "believe", "know", "see", "feel", "hope", "expect", "fear", "suspect",
+        "doubt", "wonder", "worry", "realize", "realise", "learn", "find", "guess", "reckon",
+        "recognize", "recognise", "prefer", "plan", "intend",
+    }
+)  # fmt: skip
+
+CUE_VERBS = CLAUSE_ONLY | OBJECT_TOO | FIGURE_VERBS
+
+# spaCy's lemmatiser reads "hoping" as "hop".
+LEMMA_FIXES = MappingProxyType({"hop": "hope"})
 
 # Verbs whose infinitive complement is the content: "plans to", "promised to".
 XCOMP_CUES = frozenset(
     {
-        "want", "plan", "intend", "hope", "expect", "promise", "pledge", "vow", "threaten",
-        "seek", "refuse", "decline", "agree", "offer", "wish", "aim", "vote", "urge",
-        "claim", "deny", "ask", "tell", "warn", "demand", "prefer", "decide", "call",
+        "plan", "intend", "hope", "expect", "promise", "pledge", "vow", "threaten",
+        "refuse", "decline", "agree", "urge", "claim", "deny", "ask", "tell", "warn",
+        "demand", "prefer", "decide", "call", "remind",
     }
 )  # fmt: skip
 
@@ -93,7 +113,7 @@ SOURCING = frozenset({"according to", "cite", "figure", "figures", "words", "vie
 NOUN_CUES = frozenset(
     {
         "figure", "figures", "estimate", "estimates", "count", "tally", "toll", "account",
-        "version", "words", "view", "statement", "claim", "claims", "assessment", "data",
+        "version", "view", "statement", "claim", "claims", "assessment", "data",
         "numbers", "announcement", "testimony", "assertion", "allegation", "allegations",
         "opinion", "belief", "concern", "argument", "position", "report", "reckoning",
         "calculation", "calculations", "accounting", "contention", "insistence", "warning",
@@ -119,7 +139,7 @@ CUE_ADVERBS = frozenset(
 _IRREGULAR_PAST = {
     "say": "said", "tell": "told", "write": "wrote", "think": "thought", "know": "knew",
     "see": "saw", "find": "found", "hear": "heard", "put": "put", "give": "gave",
-    "feel": "felt", "speak": "spoke", "read": "read", "mean": "meant", "learn": "learned",
+    "feel": "felt", "speak": "spoke", "read": "read", "learn": "learned", "set": "set",
     "seek": "sought", "forecast": "forecast", "lay": "laid", "spell": "spelled",
     "hold": "held", "understand": "understood", "admit": "admitted", "plan": "planned",
     "refer": "referred", "prefer": "preferred", "rebut": "rebutted", "quip": "quipped",

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.model import Qualifier
 
@@ -36,6 +36,11 @@ _SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
 # One token that is itself a range: "200–300", "2,000-3,000".
 _RANGE_TOKEN = re.compile(r"^(\d[\d,.]*)[\-–—](\d[\d,.]*)$")
 _DASHES = frozenset({"-", "–", "—", "to"})
+# Words whose "from X to Y" is a change between two figures, not a range of one.
+_CHANGES = frozenset(
+    "rise climb increase grow jump soar swell mount fall drop decline decrease reduce "
+    "lower raise revise correct change update go shrink double triple cut".split()
+)
 
 # Vague amounts: (low, high), all approximate. "several dozen" is read as "dozens" so that
 # the two phrasings of the same estimate compare equal downstream.
@@ -93,6 +98,11 @@ _PREFIXES: dict[tuple[str, ...], Qualifier] = {
     ("close", "to"): Qualifier.APPROX,
     ("more", "or", "less"): Qualifier.APPROX,
     ("approx", "."): Qualifier.APPROX,
+    ("est", "."): Qualifier.APPROX,
+    ("perhaps",): Qualifier.APPROX,
+    ("maybe",): Qualifier.APPROX,
+    ("estimate", "of"): Qualifier.APPROX,
+    ("~",): Qualifier.APPROX,
     ("only",): Qualifier.EXACT,
     ("just",): Qualifier.EXACT,
     ("exactly",): Qualifier.EXACT,
@@ -208,7 +218,10 @@ def find_runs(sent: Span) -> list[NumberRun]:
     for word in sent:
         # most tokens cannot start a figure: skip them before any closer look
         if word.i < skip_to or not (
-            word.like_num or word.text[:1].isdigit() or word.lower_ in _STARTERS
+            word.like_num
+            or word.text[:1].isdigit()
+            or word.lower_ in _STARTERS
+            or _tilde(word.text)
         ):
             continue
         bare = _read_figure(doc, word.i, sent.start, sent.end)
@@ -223,6 +236,9 @@ def _read_figure(doc: Doc, i: int, first: int, limit: int) -> NumberRun | None:
     vague = _read_vague(doc, i, limit)
     if vague is not None:
         return vague
+    if _tilde(doc[i].text):  # "~3,400" is one token
+        value = parse_number_words(doc[i].text[1:])
+        return NumberRun(i, i + 1, (i,), value, value, Qualifier.APPROX, False)
     single = _RANGE_TOKEN.match(doc[i].text)
     if single:
         return _as_range(i, i + 1, parse_number_words(single[1]), parse_number_words(single[2]))
@@ -230,8 +246,9 @@ def _read_figure(doc: Doc, i: int, first: int, limit: int) -> NumberRun | None:
     if number is None:
         return None
     j, value = number
-    # "from 200 to 300" is a change between two figures, not a range.
-    after_from = i > first and doc[i - 1].lower_ == "from"
+    # "rose from 200 to 300" is a change between two figures; "ranged from 200 to 300",
+    # "perished from 10 to 15 persons" are one range.
+    after_from = i > first and doc[i - 1].lower_ == "from" and _is_change(doc[i - 1])
     if j + 1 < limit and doc[j].lower_ in _joiners(doc, i, first) and not after_from:
         second = _read_number(doc, j + 1, limit)
         if second is not None:
@@ -240,6 +257,17 @@ def _read_figure(doc: Doc, i: int, first: int, limit: int) -> NumberRun | None:
                 return ranged
     qualifier = Qualifier.APPROX if _has_dozen(doc, i, j) else Qualifier.EXACT
     return NumberRun(i, j, tuple(range(i, j)), value, value, qualifier, False)
+
+
+def _tilde(text: str) -> bool:
+    return len(text) > 1 and text[0] == "~" and bool(_DIGITS.match(text[1:]))
+
+
+def _is_change(word: Token) -> bool:
+    """Whether "from" hangs on a word of change: "rose from", "an increase from"."""
+    head = word.head if word.head.i != word.i else word
+    before = word.doc[word.i - 1] if word.i > 0 else word
+    return head.lemma_.lower() in _CHANGES or before.lemma_.lower() in _CHANGES
 
 
 def _joiners(doc: Doc, i: int, first: int) -> frozenset[str]:

@@ -209,7 +209,9 @@ def _vetoed(doc: Doc, run: NumberRun, sent: Span) -> bool:
     after = doc[run.end] if run.end < sent.end else None
     if after is not None and (after.lower_ in _UNITS_AFTER or _is_month(after)):
         return True
-    if before is not None and (before.lower_ in _LABELS_BEFORE or _is_month(before)):
+    # a label stands right before the number: "Route 6", but not "the road not less than 20"
+    label = before is not None and before.lower_ in _LABELS_BEFORE and run.start == run.nums[0]
+    if label or (before is not None and _is_month(before)):
         return True
     if before is not None and before.text == "." and _abbreviation(doc, run.start - 2, sent):
         return True  # "No. 41", "p. 12" split by the tokenizer

@@ -157,6 +157,20 @@ def is_quote_mark(char: str) -> bool:
     return char in _QUOTE_CHARS
 
 
+def paragraph_breaks(text: str) -> list[int]:
+    """Offsets of the line breaks that end a paragraph, in order."""
+    return [m.start() for m in re.finditer("\n", text) if _paragraph_ends(text, m.start())]
+
+
+def clip_to_paragraph(span: tuple[int, int], at: int, breaks: list[int]) -> tuple[int, int]:
+    """`span` cut to the paragraph that holds offset `at`: the parser's sentences can
+    run over a paragraph break, an attribution's own words do not."""
+    n = bisect_left(breaks, at)
+    start = breaks[n - 1] + 1 if n else 0
+    end = breaks[n] if n < len(breaks) else span[1]
+    return max(span[0], start), min(span[1], end)
+
+
 # --- tying quotations to their cues -----------------------------------------------
 
 
