@@ -152,10 +152,10 @@ def test_add_stores_claims_idempotently_and_claims_lists_them(cli, demo_dir: Pat
     [
         ("empty.txt", b""),
         ("nosentences.txt", b"   ...   ;;; --- 12 34 56\n\n\n"),
-        ("control.txt", "Officials said 40 were killed.\x0b\x0c\x1b[31m and 12 wounded".encode()),
+        ("control.txt", b"Officials said 40 were killed.\x0b\x0c\x1b[31m and 12 wounded"),
         (
             "mixed.txt",
-            "Власти заявили, что 40 человек погибли. 官员说有40人死亡。 Officials said 40 died.".encode(),
+            "Власти заявили, что 40 человек погибли. 官员说有40人死亡。 40 died.".encode(),
         ),
     ],
 )

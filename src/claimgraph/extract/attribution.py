@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from claimgraph.extract.cues import (
+    ALL_CUE_VERBS,
     CUE_ADVERBS,
     CUE_VERBS,
     FIGURE_NOUNS,
@@ -29,7 +30,7 @@ from claimgraph.extract.cues import (
     char_span,
     cue_lemma,
     has_words,
-    phrase_span,
+    source_span,
 )
 from claimgraph.extract.quotes import (
     attach_quotes,
@@ -41,9 +42,14 @@ from claimgraph.extract.speakers import FIRST_PERSON, Registry, build_speaker
 from claimgraph.extract.types import Attributed, Attribution, Speaker
 from claimgraph.model import ChainLink
 
-_ALL_CUE_VERBS = CUE_VERBS | XCOMP_CUES | frozenset(PREP_CONTENT) | frozenset(PARTICLE_CUES)
 _VERB_GROUP = frozenset({"aux", "auxpass", "neg"})
-_OBJECT_TAIL = frozenset({"at", "as"})  # "put the toll at 500", "quoted X as saying"
+# Prepositions after an object that belong to what is attributed: "put the toll at 500",
+# "quoted X as saying", "blamed the army for the deaths", "accused X of lying".
+_OBJECT_TAIL = frozenset({"at", "as", "for", "of", "about", "by", "over", "with", "against", "on"})
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+# Comma-separated additions at the end of a content that are the author's, not the
+# source's: appositions, "the first time ...", participles, "while ..." clauses.
+_AUTHOR_TAILS = frozenset({"appos", "npadvmod", "advcl", "acl"})
 _ADDRESSEE_VERBS = frozenset({"tell", "ask", "assure", "inform", "warn", "urge", "remind"})
 _INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl"})
 _MENTION_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})
@@ -79,7 +85,7 @@ def _cue_at(token: Token) -> Found | None:
         return _according(token)
     lemma = token.lemma_.lower()
     lemma = LEMMA_FIXES.get(lemma, lemma)
-    if token.tag_.startswith("VB") and lemma in _ALL_CUE_VERBS:
+    if token.tag_.startswith("VB") and lemma in ALL_CUE_VERBS:
         return _verb_cue(token, lemma)
     if token.pos_ == "NOUN" and token.lower_ in NOUN_CUES:
         return _noun_cue(token)
@@ -107,7 +113,7 @@ def _verb_cue(verb: Token, lemma: str) -> Found | None:
         head=verb.i,
         cue=_verb_group(verb, prep),
         source=source,
-        source_span=phrase_span(source),
+        source_span=source_span(source) if source is not None else None,
         content=[char_span(verb.doc, a, b) for a, b in pieces],
         takes_quote=not pieces,
     )
@@ -122,7 +128,11 @@ def _verb_content(verb: Token, lemma: str) -> tuple[list[tuple[int, int]], Token
     for child in verb.children:  # a clause may stand before its cue: "…, X said."
         dep = child.dep_
         if dep == "ccomp" or (dep == "xcomp" and lemma in XCOMP_CUES):
-            clauses.append((child.left_edge.i, child.right_edge.i))
+            start = child.left_edge.i
+            for obj in verb.children:  # "urged residents to leave": who is urged counts
+                if obj.dep_ == "dobj" and obj.right_edge.i + 1 == start and dep == "xcomp":
+                    start = obj.left_edge.i
+            clauses.append((start, child.right_edge.i))
         elif dep == "prep" and child.lower_ in PREP_CONTENT.get(lemma, ()):
             if child.n_rights:
                 clauses.append((child.i + 1, child.right_edge.i))
@@ -130,7 +140,8 @@ def _verb_content(verb: Token, lemma: str) -> tuple[list[tuple[int, int]], Token
         elif dep == "dobj" and _object_content(child, lemma):
             objects.append((child.left_edge.i, _object_end(child)))
     if clauses or objects:
-        return clauses or objects, prep
+        doc = verb.doc
+        return [(a, _without_tail(doc, a, b)) for a, b in clauses or objects], prep
     return _parenthetical(verb), None
 
 
@@ -143,10 +154,39 @@ def _object_content(obj: Token, lemma: str) -> bool:
 def _object_end(obj: Token) -> int:
     end = obj.right_edge.i
     for sibling in obj.head.rights:
-        tail = sibling.dep_ == "oprd" or (sibling.dep_ == "prep" and sibling.lower_ in _OBJECT_TAIL)
-        if sibling.i > end and tail:
+        if sibling.left_edge.i != end + 1:
+            continue
+        prep = sibling.dep_ == "prep" and sibling.lower_ in _OBJECT_TAIL
+        if sibling.dep_ == "oprd" or (prep and not _temporal(sibling)):
             end = sibling.right_edge.i
     return end
+
+
+def _temporal(prep: Token) -> bool:
+    return any(c.ent_type_ in _TIME_LABELS for c in prep.children)
+
+
+def _without_tail(doc: Doc, first: int, last: int) -> int:
+    """The last token of a content once a trailing comma-separated addition is cut."""
+    for comma in doc[first + 1 : last]:
+        if comma.text != ",":
+            continue
+        nxt = doc[comma.i + 1]
+        root = nxt if nxt.right_edge.i >= last else None
+        while root is not None and root.head.i > comma.i and root.head.i <= last:
+            root = root.head
+        if root is not None and root.left_edge.i == comma.i + 1 and _author_tail(root):
+            return comma.i - 1
+    return last
+
+
+def _author_tail(root: Token) -> bool:
+    if root.dep_ not in _AUTHOR_TAILS:
+        return False
+    if root.dep_ in ("advcl", "acl"):
+        mark = next((c.lower_ for c in root.children if c.dep_ == "mark"), "")
+        return (root.tag_ in ("VBG", "VBN") and not mark) or mark in ("while", "whereas")
+    return True
 
 
 def _parenthetical(verb: Token) -> list[tuple[int, int]]:
@@ -204,7 +244,7 @@ def _citing(verb: Token) -> Found | None:
         head=verb.i,
         cue=(verb.i, verb.i + 1),
         source=cited,
-        source_span=phrase_span(cited),
+        source_span=source_span(cited),
         takes_quote=False,
         sourcing=verb.head.i,
     )
@@ -214,7 +254,8 @@ def _verb_group(verb: Token, prep: Token | None) -> tuple[int, int]:
     """The cue with its auxiliaries, negation and adverbs: "has not yet said"."""
     start = verb.i
     for child in reversed(list(verb.lefts)):
-        keep = child.dep_ in _VERB_GROUP or (child.dep_ == "advmod" and child.lower_ in CUE_ADVERBS)
+        adverb = child.lower_ in CUE_ADVERBS or child.lower_.endswith("ly")
+        keep = child.dep_ in _VERB_GROUP or (child.dep_ == "advmod" and adverb)
         if not keep or child.i != start - 1:
             break
         start = child.i
@@ -222,6 +263,8 @@ def _verb_group(verb: Token, prep: Token | None) -> tuple[int, int]:
     for child in verb.rights:
         if child.i == end and (child.dep_ == "prt" or (prep is not None and child.i == prep.i)):
             end += 1
+    if end < len(verb.doc) and verb.doc[end].text == ":":
+        end += 1  # "said:" introduces a quotation; the colon is part of the cue
     return start, end
 
 
@@ -241,7 +284,7 @@ def _according(token: Token) -> Found | None:
         head=token.i,
         cue=(token.i, to.i + 1),
         source=source,
-        source_span=phrase_span(source),
+        source_span=source_span(source) if source is not None else None,
         content=_around(token, phrase),
         takes_quote=False,
     )
@@ -261,7 +304,7 @@ def _noun_cue(noun: Token) -> Found | None:
         head=noun.i,
         cue=(noun.i, noun.i + 1),
         source=source,
-        source_span=phrase_span(source),
+        source_span=source_span(source) if source is not None else None,
         content=content,
         takes_quote=False,
     )

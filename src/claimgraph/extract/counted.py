@@ -23,6 +23,7 @@ from claimgraph.extract.lexicon import (
     PHRASES,
     PLACES,
     PREDICATES,
+    PREP_STATES,
     SEEING,
     SKIP_MODS,
     TOLL_PREPS,
@@ -31,7 +32,7 @@ from claimgraph.extract.lexicon import (
     WEAK,
 )
 from claimgraph.extract.numbers import NumberRun
-from claimgraph.model import Counts
+from claimgraph.model import Counts, Qualifier
 
 KILLED, WOUNDED, BODIES = Counts.KILLED, Counts.WOUNDED, Counts.DEAD_BODIES_SEEN
 FLED, POPULATION, MISSING = Counts.FLED, Counts.POPULATION, Counts.MISSING
@@ -92,8 +93,9 @@ def _pobj(prep: Token) -> Token | None:
 
 def _read(noun: Token | None, nom: Token, run: NumberRun) -> tuple[Counts, Token] | None:
     """Counts and anchor: from the noun itself, its modifiers, the clause, the neighbour."""
-    if noun is None:
-        return _clause_counts(nom, run, 2) or _next_word_counts(nom.doc, run)
+    if noun is None:  # "the 11 who never came back", "Over 300 were killed", "100 killed"
+        found = _modifier_counts(nom) if nom.pos_ == "NUM" else None
+        return found or _clause_counts(nom, run, 2) or next_word_counts(nom.doc, run)
     if _lemma(noun) in TOLLS:  # "the dead number 40", "a death toll 300 strong"
         return _toll_noun_counts(noun)
     own = _own_counts(noun, run)
@@ -124,6 +126,8 @@ def _own_counts(noun: Token, run: NumberRun) -> Counts | None:
         return None  # "five of the 12 victims": the 12 are counted, the five are a part
     if _lemma(noun) == "life" and _lemma(_first_conjunct(noun).head) not in LIFE_TAKERS:
         return None  # "a population of 2 million lives there"; "saved 300 lives"
+    if noun.tag_ in ("VBN", "JJ") and noun.dep_ == "pobj":  # "thousands of killed"
+        return _predicate(noun)
     return _noun_counts(noun)
 
 
@@ -156,13 +160,32 @@ def _modifier_counts(noun: Token) -> tuple[Counts, Token] | None:
         if child.dep_ in ("amod", "acl", "relcl", "compound") and child.i != noun.i:
             if _has_object(child) and _lemma(child) not in INTRANSITIVE:
                 continue  # "the 3 soldiers who killed the boy" are the killers
-            counts = _predicate(child)
+            if child.dep_ == "relcl" and _part_subject(child):
+                continue  # "9 suspects, 6 of whom are in custody": the 6 are counted
+            counts = _predicate(child) or _status(child)
             if counts is not None:
                 return counts, child
-            found = _complement_counts(child) if child.dep_ == "relcl" else None
+            found = _complement_counts(child) if child.dep_ in ("relcl", "acl") else None
             if found is not None:
                 return found
     return None
+
+
+def _part_subject(clause: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NUM" for c in clause.children)
+
+
+def _status(clause: Token) -> Counts | None:
+    """ "who never came back", "whose whereabouts are not established", "fate unknown"."""
+    lemma, children = _lemma(clause), list(clause.children)
+    if lemma in ("come", "return") and any(c.lower_ == "never" for c in children):
+        return MISSING
+    fate = any(c.dep_.startswith("nsubj") and _lemma(c) in _FATES for c in children)
+    unknown = lemma in ("unknown", "unclear") or any(c.dep_ == "neg" for c in children)
+    return MISSING if fate and unknown else None
+
+
+_FATES = frozenset({"whereabouts", "fate"})
 
 
 def _fits(noun: Token, found: tuple[Counts, Token]) -> bool:
@@ -187,6 +210,9 @@ def _clause_counts(nom: Token, run: NumberRun, depth: int) -> tuple[Counts, Toke
     """What the clause around the figure says: its verb, or the noun an of-phrase hangs on."""
     arg = _first_conjunct(nom)
     head = arg.head
+    if arg.dep_ == "appos" and depth > 0 and head.pos_ in ("NOUN", "PROPN"):
+        # "families displaced from the hills — perhaps 9,000 people —": the head's role
+        return _modifier_counts(head) or _clause_counts(head, run, depth - 1)
     if head.dep_ in ("aux", "auxpass") and head.head.i != head.i:
         head = head.head  # "3 are missing" is sometimes parsed with "are" as the head
     if head.i == arg.i:
@@ -216,15 +242,18 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 def _verb_counts(verb: Token, arg: Token) -> tuple[Counts, Token] | None:
     """The predicate over the figure: "were killed", "killed 100", "fled", "lost their lives"."""
     lemma = verb.lemma_.lower()
+    if any(c.dep_ == "aux" and _lemma(c) in ("will", "would", "shall") for c in verb.children):
+        return None  # "the 22,000 residents would be evacuated" has not happened
     if arg.dep_ == "nsubj" and lemma not in INTRANSITIVE and _has_object(verb):
         # "30 gunmen killed 12 soldiers": the 30 are the agents, unless the object says
         # what befell them ("30 people lost their lives", "sustained injuries")
         return _phrase_counts(verb)
     # The complement says more than the verb: "shot dead", "reported killed", "found dead".
-    found = _complement_counts(verb)
+    found = _complement_counts(verb, skip=arg.i)
     if found is not None:
         return found
     counts = _predicate(verb) if verb.pos_ in ("VERB", "ADJ", "AUX") else None
+    counts = counts or _status(verb)
     if counts is not None:
         return (OTHER if _combined(verb) else counts), verb
     found = _toll_subject(verb, arg) if lemma in TOLL_VERBS and arg.dep_ != "nsubj" else None
@@ -232,8 +261,22 @@ def _verb_counts(verb: Token, arg: Token) -> tuple[Counts, Token] | None:
         found = _among(verb)
     if found is not None:
         return found
-    if lemma == "lose" and arg.dep_ == "dobj":  # "the town lost 30 residents"
-        return KILLED, verb
+    if lemma == "lose" and arg.dep_ == "dobj" and not _counted_subject(verb):
+        return KILLED, verb  # "the town lost 30 residents"; not "640 children lost one parent"
+    return _conjoined(verb, arg)
+
+
+def _counted_subject(verb: Token) -> bool:
+    subjects = (c for c in verb.children if c.dep_ == "nsubj")
+    return any(c.like_num or any(g.dep_ == "nummod" for g in c.children) for c in subjects)
+
+
+def _conjoined(verb: Token, arg: Token) -> tuple[Counts, Token] | None:
+    """ "35 men were taken away and are still missing": a second verb with the same subject."""
+    for conj in verb.children:
+        own_subject = any(c.dep_.startswith("nsubj") for c in conj.children)
+        if conj.dep_ == "conj" and conj.pos_ in ("VERB", "ADJ") and not own_subject:
+            return _verb_counts(conj, arg)
     return None
 
 
@@ -261,7 +304,7 @@ def _combined(verb: Token) -> bool:
     return all(t.dep_ in ("cc", "punct", "aux", "auxpass") for t in between)
 
 
-def _complement_counts(verb: Token, depth: int = 2) -> tuple[Counts, Token] | None:
+def _complement_counts(verb: Token, depth: int = 2, skip: int = -1) -> tuple[Counts, Token] | None:
     """ "were reported killed", "are feared dead", "went missing", "taken prisoner",
     "left their homes", "found dead" (bodies seen, not a toll)."""
     for child in verb.children:
@@ -274,7 +317,7 @@ def _complement_counts(verb: Token, depth: int = 2) -> tuple[Counts, Token] | No
             found = (counts, child) if counts is not None else None
             if found is None and depth > 0:
                 found = _complement_counts(child, depth - 1)
-        elif child.dep_ in ("dobj", "prep"):
+        elif child.dep_ in ("dobj", "prep") and child.i != skip:
             counts = _object_phrase(verb, child)
             found = (counts, verb) if counts is not None else None
         if found is not None:
@@ -311,9 +354,24 @@ def _object_phrase(verb: Token, child: Token) -> Counts | None:
     """Fixed verb + object phrases: "lost their lives", "fled their homes", "sustained
     injuries", "sought refuge", "remain in custody"."""
     target = _pobj(child) if child.dep_ == "prep" else child
-    if target is None:
-        return None
-    return PHRASES.get((_lemma(verb), _lemma(target)))
+    for _ in range(2):  # "treated for symptoms of poisoning": the of-phrase says what
+        if target is None:
+            return None
+        for key in _keys(target):
+            found = PHRASES.get((_lemma(verb), key))
+            if child.dep_ == "prep" and _predicate(verb) is None:  # "died in custody"
+                found = found or PREP_STATES.get((child.lower_, key))
+            if found is not None:
+                return found
+        of = next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        target = _pobj(of) if of is not None else None
+    return None
+
+
+def _keys(noun: Token) -> list[str]:
+    """The noun's lemma, and with its modifier: "intensive care", "critical condition"."""
+    mods = [f"{c.lower_} {_lemma(noun)}" for c in noun.lefts if c.dep_ in ("amod", "compound")]
+    return [_lemma(noun), *mods]
 
 
 def _toll_subject(verb: Token, arg: Token) -> tuple[Counts, Token] | None:
@@ -359,6 +417,8 @@ def _prep_counts(prep: Token, run: NumberRun, depth: int) -> tuple[Counts, Token
     if head.pos_ in ("VERB", "AUX"):
         if word in TOLL_PREPS and lemma in TOLL_VERBS:
             return _toll_subject(head, prep)
+        if word == "from" and run.qualifier is Qualifier.RANGE:  # "perished from 10 to 15"
+            return _verb_counts(head, prep)
         return None
     if word in ("to", "at", "of") and lemma in ("toll", "tally"):  # "with the toll at 300"
         return _toll_noun_counts(head)
@@ -385,7 +445,7 @@ def _included(head: Token, prep: Token, run: NumberRun, depth: int) -> tuple[Cou
     return _clause_counts(head, run, depth)
 
 
-def _next_word_counts(doc: Doc, run: NumberRun) -> tuple[Counts, Token] | None:
+def next_word_counts(doc: Doc, run: NumberRun) -> tuple[Counts, Token] | None:
     """Headline style, where the parse often fails: "100 killed, 250 wounded"."""
     for i in (run.end, run.end + 1):
         if i >= len(doc) or (i > run.end and doc[run.end].lower_ not in SKIP_MODS):
@@ -404,6 +464,14 @@ def names_outcome(noun: Token) -> bool:
     if noun.pos_ in ("ADJ", "VERB") or lemma in TOLLS:
         return True
     return _noun_counts(noun) is not None and lemma not in PERSON_COUNTS
+
+
+def label_counts(word: Token) -> Counts | None:
+    """What a label word says is counted: "Deaths", "Injured", "Prisoners", "Evacuated"."""
+    found = _noun_counts(word) or _predicate(word)
+    if found is None and word.lower_.endswith("s"):  # a capitalised plural the tagger missed
+        found = NOUNS.get(word.lower_[:-1]) or NOUNS.get(word.lower_[:-3] + "y")
+    return found
 
 
 def says_outcome(word: Token) -> bool:

@@ -105,6 +105,8 @@ PREP_CONTENT = MappingProxyType(
 # Verbs that are cues only with a particle: "pointed out that".
 PARTICLE_CUES = MappingProxyType({"point": "out", "lay": "out", "spell": "out"})
 
+ALL_CUE_VERBS = CUE_VERBS | XCOMP_CUES | frozenset(PREP_CONTENT) | frozenset(PARTICLE_CUES)
+
 # Cues whose role in a chain is to name where a figure came from, not what was said.
 SOURCING = frozenset({"according to", "cite", "figure", "figures", "words", "view"})
 
@@ -132,7 +134,7 @@ CUE_ADVERBS = frozenset(
         "publicly", "privately", "recently", "already", "never", "still", "often", "once",
         "further", "initially", "reportedly", "allegedly", "separately", "falsely",
         "flatly", "firmly", "strongly", "openly", "explicitly", "widely", "frequently",
-        "subsequently", "then", "just", "even", "only", "not", "n't", "officially",
+        "subsequently", "just", "even", "only", "not", "n't", "officially",
     }
 )  # fmt: skip
 
@@ -231,24 +233,48 @@ class Found:
 
 
 _TRIM_PUNCT = frozenset({".", ",", ";", ":", "—", "–", "-", "--", "(", ")"})
+_DASHES = frozenset({"—", "–", "--", "―"})
 
 
-def phrase_span(head: Token | None, limit: int | None = None) -> tuple[int, int] | None:
-    """Char offsets of the phrase `head` heads (its subtree), up to token `limit`."""
-    if head is None:
-        return None
-    last = head.right_edge.i if limit is None else min(head.right_edge.i, limit)
-    return char_span(head.doc, head.left_edge.i, last)
+def source_span(head: Token, limit: int | None = None) -> tuple[int, int]:
+    """Char offsets of a source phrase: the noun phrase with the words that identify the
+    speaker, without a relative clause that makes an attribution of its own ("X, who
+    said ..., added") or a dateline ("WASHINGTON — Sen. X"); with the closing comma of
+    a parenthetical ("Ada Okafor, the mayor, said")."""
+    doc = head.doc
+    first, last = head.left_edge.i, head.right_edge.i if limit is None else limit
+    for child in head.rights:
+        if child.dep_ in ("relcl", "acl") and any(t.lemma_ in ALL_CUE_VERBS for t in child.subtree):
+            last = min(last, child.left_edge.i - 1)
+    for token in doc[first : head.i]:
+        if token.text in _DASHES:
+            first = token.i + 1
+    first, last = _trim(doc, first, last)
+    end = doc[last].idx + len(doc[last].text)
+    if (
+        last + 1 < len(doc)
+        and doc[last + 1].text == ","
+        and any(t.text == "," for t in doc[first:last])
+    ):
+        end += 1
+    return doc[first].idx, end
 
 
 def char_span(doc: Doc, first: int, last: int) -> tuple[int, int]:
     """Char offsets of tokens first..last, without the punctuation that only separates
     the span from its sentence (quote marks stay: they belong to a quotation)."""
+    first, last = _trim(doc, first, last)
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+def _trim(doc: Doc, first: int, last: int) -> tuple[int, int]:
     while first < last and _trimmable(doc[first]):
         first += 1
     while last > first and _trimmable(doc[last]):
+        if doc[last].text == ")" and any(t.text == "(" for t in doc[first:last]):
+            break  # "(I-Vt.)": a closed parenthesis belongs to the span
         last -= 1
-    return doc[first].idx, doc[last].idx + len(doc[last].text)
+    return first, last
 
 
 def _trimmable(token: Token) -> bool:

@@ -38,8 +38,11 @@ _RANGE_TOKEN = re.compile(r"^(\d[\d,.]*)[\-–—](\d[\d,.]*)$")
 _DASHES = frozenset({"-", "–", "—", "to"})
 # Words whose "from X to Y" is a change between two figures, not a range of one.
 _CHANGES = frozenset(
-    "rise climb increase grow jump soar swell mount fall drop decline decrease reduce "
-    "lower raise revise correct change update go shrink double triple cut".split()
+    {
+        *("rise", "climb", "increase", "grow", "jump", "soar", "swell", "mount", "double"),
+        *("fall", "drop", "decline", "decrease", "reduce", "lower", "shrink", "cut"),
+        *("raise", "revise", "correct", "change", "update", "go", "triple"),
+    }
 )
 
 # Vague amounts: (low, high), all approximate. "several dozen" is read as "dozens" so that

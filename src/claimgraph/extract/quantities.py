@@ -16,10 +16,13 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.extract.counted import (
     Counted,
     is_person,
+    label_counts,
     names_outcome,
+    next_word_counts,
     says_outcome,
     what_is_counted,
 )
+from claimgraph.extract.lexicon import SEEING
 from claimgraph.extract.numbers import NumberRun, find_runs, parse_number_words
 from claimgraph.extract.types import FoundQuantity
 from claimgraph.model import Qualifier
@@ -79,8 +82,8 @@ def find_quantities(sent: Span) -> list[FoundQuantity]:
     readings = [_reading(doc, run, sent) for run in runs]
     found: list[FoundQuantity] = []
     for k, (run, counted) in enumerate(zip(runs, readings, strict=True)):
-        if counted is None:
-            counted = _borrowed(doc, runs, readings, k)
+        if counted is None and not _vetoed(doc, run, sent):
+            counted = _borrowed(doc, runs, readings, k) or _anaphoric(doc, runs, readings, k)
         if counted is not None:
             found.append(_found(doc, _bound_by_verb(doc, run), counted, sent.end))
     return found
@@ -89,7 +92,102 @@ def find_quantities(sent: Span) -> list[FoundQuantity]:
 def _reading(doc: Doc, run: NumberRun, sent: Span) -> Counted | None:
     if _vetoed(doc, run, sent):
         return None
-    return what_is_counted(doc, run)
+    counted = what_is_counted(doc, run)
+    label = _field_label(doc, run, sent)
+    return counted if label is None else _labelled(doc, run, counted, label)
+
+
+# Infobox and list fields: "Deaths: 600", "dead — 41, injured — 137", "Trapped: 19 | ...".
+_LABEL_MARKS = frozenset({":", "—", "–"})
+_FIELD_ENDS = frozenset({"|", "·", "•"})
+_LABEL_STOPS = _LABEL_MARKS | _FIELD_ENDS | {",", ";", "(", ")"}
+
+
+def _field_label(doc: Doc, run: NumberRun, sent: Span) -> tuple[int, int] | None:
+    """The label [start, mark) of the list field the figure stands in: a few words and a
+    colon or dash before it, with no field break ("|", a new line) in between."""
+    mark = run.start - 1
+    while mark >= sent.start and doc[mark].text not in _LABEL_MARKS:
+        if doc[mark].text in _FIELD_ENDS or "\n" in doc[mark].text:
+            return None
+        mark -= 1
+    start = mark
+    while start > sent.start and doc[start - 1].text not in _LABEL_STOPS:
+        if "\n" in doc[start - 1].text:
+            break
+        start -= 1
+    words = doc[start:mark]
+    if mark < sent.start or not 1 <= len(words) <= 4 or not all(t.is_alpha for t in words):
+        return None
+    return start, mark
+
+
+def _in_field(doc: Doc, mark: int, i: int) -> bool:
+    return i > mark and all(doc[k].text not in _FIELD_ENDS for k in range(mark, i))
+
+
+def _labelled(
+    doc: Doc, run: NumberRun, counted: Counted | None, label: tuple[int, int]
+) -> Counted | None:
+    """A figure in a labelled field: what it says itself inside the field ("312 killed")
+    wins, then the label ("Deaths: 600", "Orphaned: 640 children")."""
+    start, mark = label
+    if counted is not None and _in_field(doc, mark, counted.anchor):
+        return counted
+    following = next_word_counts(doc, run)
+    if following is not None:
+        return Counted(following[0], following[1].i, None)
+    counts = next((c for t in reversed(doc[start:mark]) if (c := label_counts(t))), None)
+    noun = counted.noun if counted is not None else None
+    noun = noun if noun is not None and doc[noun].is_alpha else None  # not "46 |"
+    if counts is None or (noun is not None and not is_person(doc[noun])):
+        return counted
+    return Counted(counts, mark - 1, noun)
+
+
+# "the names of only 86", "rejecting the group's estimate of 90": the figure is the same
+# kind as the one before it.
+_RESTATING = frozenset({"estimate", "figure", "name", "identity"})
+# "identified 41", "could confirm 31": a bare count of what was named before.
+_TALLYING = SEEING | {"confirm", "verify", "document", "record", "register"}
+_PARTITIVE = frozenset({"them", "whom", "these", "those"})
+
+
+def _anaphoric(
+    doc: Doc, runs: list[NumberRun], readings: list[Counted | None], k: int
+) -> Counted | None:
+    """A bare figure that takes up the last counted one: "not 70 but 7 bodies", "not
+    hundreds of bodies but about 70", "64 injured, of them 11 children", "identified 41"."""
+    earlier = [(r, c) for r, c in zip(runs[:k], readings[:k], strict=True) if c is not None]
+    if not earlier:
+        return None
+    prev, reading = earlier[-1]
+    run = runs[k]
+    if _contrasted(doc, prev, run) or _refers_back(doc, run):
+        return Counted(reading.counts, reading.anchor, None)
+    return None
+
+
+def _contrasted(doc: Doc, prev: NumberRun, run: NumberRun) -> bool:
+    """ "not 300 but 30", "did not contain 200 bodies, as alleged, but 23"."""
+    negated = any(t.lower_ in ("not", "n't") for t in doc[max(0, prev.start - 3) : prev.start])
+    return negated and run.start > 0 and doc[run.start - 1].lower_ == "but"
+
+
+def _refers_back(doc: Doc, run: NumberRun) -> bool:
+    before = [t.lower_ for t in doc[max(0, run.start - 2) : run.start]]
+    after = [t.lower_ for t in doc[run.end : run.end + 2]]
+    if before[:1] == ["of"] and before[1:] and before[1] in _PARTITIVE:
+        return True  # "of them 11 are children"
+    if after[:1] == ["of"] and after[1:] and after[1] in _PARTITIVE:
+        return True  # "12 of them children"
+    top = doc[run.nums[-1]]
+    while run.start <= top.head.i < run.end and top.head.i != top.i:
+        top = top.head
+    head = top.head
+    if top.dep_ == "pobj" and head.lower_ == "of":
+        return head.head.lemma_.lower() in _RESTATING
+    return top.dep_ == "dobj" and head.lemma_.lower() in _TALLYING
 
 
 def _borrowed(
@@ -189,6 +287,8 @@ def _bound_by_verb(doc: Doc, run: NumberRun) -> NumberRun:
     if run.qualifier is not Qualifier.EXACT or run.low is None:
         return run
     head = doc[run.nums[-1]].head
+    if doc[run.nums[-1]].dep_ == "nummod":  # "does not exceed 600 persons"
+        head = head.head
     if head.dep_ == "prep" and head.i < run.start:
         head = head.head
     lemma = head.lemma_.lower()
@@ -266,7 +366,7 @@ def _is_age(doc: Doc, run: NumberRun) -> bool:
     num = doc[run.nums[-1]]
     head = num.head
     if num.dep_ == "appos" and head.i < num.i and head.tag_ in ("NNP", "NN"):
-        return True
+        return doc[run.start - 1].text == ","  # not "Death toll: 477", "Army — 57"
     if _in_brackets(doc, run) and doc[run.start - 2].pos_ == "PROPN":
         return True  # "Amir Sadeh (35)"
     if num.dep_ == "pobj" and head.lower_ == "of" and head.i < num.i:

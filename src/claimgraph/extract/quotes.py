@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from claimgraph.extract.cues import Found, phrase_span
+from claimgraph.extract.cues import Found, source_span
 
 _MARKS = re.compile(r"``|''|[\"“”„‟«»‘’']|\n")
 _DOUBLE_OPEN = frozenset({"“", "„", "‟", "«", "``"})
@@ -280,7 +280,7 @@ def _dash_speaker(doc: Doc, span: Span, limit: int, found: list[Found]) -> Found
     root = doc[i + 1 : end].root
     if root.pos_ not in ("NOUN", "PROPN"):
         return None
-    f = Found(head=i, cue=(i, i + 1), source=root, source_span=phrase_span(root, end - 1))
+    f = Found(head=i, cue=(i, i + 1), source=root, source_span=source_span(root, end - 1))
     found.append(f)
     return f
 
