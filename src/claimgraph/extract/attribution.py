@@ -24,21 +24,30 @@ from claimgraph.extract.cues import (
     OBJECT_TOO,
     PARTICLE_CUES,
     PREP_CONTENT,
+    SAID_OBJECTS,
     XCOMP_CUES,
     Found,
+    according_cue,
     chain_cue,
     char_span,
     cue_lemma,
     has_words,
+    noun_cue,
     source_span,
 )
 from claimgraph.extract.quotes import (
     attach_quotes,
     clip_to_paragraph,
+    colon_cue,
     find_quotes,
     paragraph_breaks,
+    strip_span,
 )
-from claimgraph.extract.speakers import FIRST_PERSON, Registry, build_speaker
+from claimgraph.extract.speakers import (
+    FIRST_PERSON,
+    Registry,
+    build_speaker,
+)
 from claimgraph.extract.types import Attributed, Attribution, Speaker
 from claimgraph.model import ChainLink
 
@@ -51,6 +60,7 @@ _TIME_LABELS = frozenset({"DATE", "TIME"})
 # source's: appositions, "the first time ...", participles, "while ..." clauses.
 _AUTHOR_TAILS = frozenset({"appos", "npadvmod", "advcl", "acl"})
 _ADDRESSEE_VERBS = frozenset({"tell", "ask", "assure", "inform", "warn", "urge", "remind"})
+_NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM", "PART"})
 _INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl"})
 _MENTION_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})
 
@@ -82,14 +92,23 @@ def _is_mention(token: Token) -> bool:
 
 def _cue_at(token: Token) -> Found | None:
     if token.lower_ == "according":
-        return _according(token)
+        return according_cue(token)
+    if token.text == ":":
+        return colon_cue(token)
     lemma = token.lemma_.lower()
     lemma = LEMMA_FIXES.get(lemma, lemma)
-    if token.tag_.startswith("VB") and lemma in ALL_CUE_VERBS:
+    if token.tag_.startswith("VB") and lemma in ALL_CUE_VERBS and not _adjectival(token):
         return _verb_cue(token, lemma)
-    if token.pos_ == "NOUN" and token.lower_ in NOUN_CUES:
-        return _noun_cue(token)
+    if token.pos_ == "NOUN" and (token.lower_ in NOUN_CUES or token.lower_ in FRAME_NOUNS):
+        return noun_cue(token)
     return None
+
+
+def _adjectival(verb: Token) -> bool:
+    """ "the reported toll", "the so-called convoy": participles used as adjectives."""
+    doc = verb.doc
+    so_called = verb.i > 1 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lower_ == "so"
+    return verb.dep_ == "amod" or so_called
 
 
 # --- reported speech -------------------------------------------------------------
@@ -99,7 +118,7 @@ def _verb_cue(verb: Token, lemma: str) -> Found | None:
     particle = PARTICLE_CUES.get(lemma)
     if particle is not None and not any(c.lower_ == particle for c in verb.rights):
         return None
-    if lemma == "cite" and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp"):
+    if lemma == "cite" and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp", "acl"):
         return _citing(verb)
     if lemma == "quote" and _passive(verb) and not _agent(verb):
         return None  # "X was quoted as saying": the saying carries the attribution
@@ -109,14 +128,34 @@ def _verb_cue(verb: Token, lemma: str) -> Found | None:
     source = _subject(verb)
     if lemma in MENTAL and source is not None and source.lower_ in FIRST_PERSON:
         return None
+    span = source_span(source) if source is not None else None
+    if source is None and not pieces:
+        source, span, pieces = _trailing(verb)
     return Found(
         head=verb.i,
         cue=_verb_group(verb, prep),
         source=source,
-        source_span=source_span(source) if source is not None else None,
+        source_span=span,
         content=[char_span(verb.doc, a, b) for a, b in pieces],
         takes_quote=not pieces,
     )
+
+
+def _trailing(verb: Token) -> tuple[Token | None, tuple[int, int] | None, list[tuple[int, int]]]:
+    """ "Ten died in the attack, Interior Minister Pavel Strand told reporters": the
+    parser often hangs such a speaker on the content; read it off the word order."""
+    doc, first = verb.doc, verb.sent.start
+    i = verb.i - 1
+    while i > first and doc[i].dep_ in _VERB_GROUP | {"advmod"}:
+        i -= 1
+    if doc[i].pos_ not in ("PROPN", "NOUN"):
+        return None, None, []
+    j = i
+    while j > first and doc[j - 1].pos_ in _NAME_POS and doc[j - 1].text != ",":
+        j -= 1
+    if j - 1 <= first or doc[j - 1].text != "," or not has_words(doc, first, j - 2):
+        return None, None, []
+    return doc[i], char_span(doc, j, i), [(first, j - 2)]
 
 
 def _verb_content(verb: Token, lemma: str) -> tuple[list[tuple[int, int]], Token | None]:
@@ -132,12 +171,12 @@ def _verb_content(verb: Token, lemma: str) -> tuple[list[tuple[int, int]], Token
             for obj in verb.children:  # "urged residents to leave": who is urged counts
                 if obj.dep_ == "dobj" and obj.right_edge.i + 1 == start and dep == "xcomp":
                     start = obj.left_edge.i
-            clauses.append((start, child.right_edge.i))
+            clauses.append((start, _before_coordinated_cue(child, lemma)))
         elif dep == "prep" and child.lower_ in PREP_CONTENT.get(lemma, ()):
             if child.n_rights:
                 clauses.append((child.i + 1, child.right_edge.i))
                 prep = child
-        elif dep == "dobj" and _object_content(child, lemma):
+        elif dep in ("dobj", "intj", "advmod") and _object_content(child, lemma):
             objects.append((child.left_edge.i, _object_end(child)))
     if clauses or objects:
         doc = verb.doc
@@ -145,7 +184,19 @@ def _verb_content(verb: Token, lemma: str) -> tuple[list[tuple[int, int]], Token
     return _parenthetical(verb), None
 
 
+def _before_coordinated_cue(clause: Token, lemma: str) -> int:
+    """Where a clause ends when the parser has hung a second cue on it: in "said X and
+    said Y" the second "said" belongs beside the first, not inside its content."""
+    for child in clause.rights:
+        if child.dep_ == "conj" and child.lemma_ == lemma:
+            cc = [c.i for c in clause.rights if c.dep_ == "cc" and c.i < child.i]
+            return (cc[-1] if cc else child.left_edge.i) - 1
+    return clause.right_edge.i
+
+
 def _object_content(obj: Token, lemma: str) -> bool:
+    if lemma == "say" or obj.dep_ != "dobj":
+        return lemma == "say" and obj.lower_ in SAID_OBJECTS and obj.i > obj.head.i
     if lemma in FIGURE_VERBS:
         return obj.lemma_.lower() in FIGURE_NOUNS
     return lemma in OBJECT_TOO and lemma not in _ADDRESSEE_VERBS
@@ -154,7 +205,8 @@ def _object_content(obj: Token, lemma: str) -> bool:
 def _object_end(obj: Token) -> int:
     end = obj.right_edge.i
     for sibling in obj.head.rights:
-        if sibling.left_edge.i != end + 1:
+        gap = sibling.left_edge.i - end - 1  # "quoted X, as saying": a comma may intervene
+        if gap > 1 or gap < 0 or (gap == 1 and sibling.lower_ != "as"):
             continue
         prep = sibling.dep_ == "prep" and sibling.lower_ in _OBJECT_TAIL
         if sibling.dep_ == "oprd" or (prep and not _temporal(sibling)):
@@ -190,16 +242,23 @@ def _author_tail(root: Token) -> bool:
 
 
 def _parenthetical(verb: Token) -> list[tuple[int, int]]:
-    """ "The toll, he said, was 40" and "The toll was 40, he said": the content is the
-    clause the cue interrupts or trails, without the cue's own words."""
+    """ "The toll, he said, was 40", "The toll was 40, he said" and "As the ministry
+    reported, 40 died": the content is the clause the cue interrupts, trails or leads,
+    without the cue's own words."""
     head = verb.head
-    comma_before = verb.left_edge.i > 0 and verb.doc[verb.left_edge.i - 1].text == ","
-    if head.i == verb.i or not (
-        verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and comma_before)
-    ):
+    if head.i == verb.i or not _parenthetical_cue(verb):
         return []
     pieces = [(head.left_edge.i, verb.left_edge.i - 1), (verb.right_edge.i + 1, head.right_edge.i)]
     return [(a, b) for a, b in pieces if b >= a and has_words(verb.doc, a, b)]
+
+
+def _parenthetical_cue(verb: Token) -> bool:
+    if verb.dep_ == "parataxis":
+        return True
+    if verb.dep_ == "advcl":
+        return any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    edge = verb.left_edge.i
+    return verb.dep_ == "ccomp" and edge > 0 and verb.doc[edge - 1].text == ","
 
 
 def _subject(verb: Token) -> Token | None:
@@ -210,17 +269,27 @@ def _subject(verb: Token) -> Token | None:
     if agent is not None:
         return agent
     head = verb.head
-    if verb.dep_ == "pcomp" and head.lower_ == "as" and head.head.lemma_ == "quote":
-        quoter = head.head  # "quoted X as saying" / "X was quoted as saying"
-        for child in quoter.children:
-            if child.dep_ in ("dobj", "nsubjpass"):
-                return child
+    if verb.dep_ == "pcomp" and head.lower_ == "as":
+        quoted = _quoted_person(head.head)
+        if quoted is not None:
+            return quoted
+    if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_ == verb.lemma_:
+        return _subject(head.head)  # "X said A and said B", B hung on A by the parser
     if verb.dep_ in _INHERITS_SUBJECT and head.i != verb.i and not _passive(verb):
         return _subject(head)  # "announced ... and said", "adding that"
     if verb.dep_ == "acl" and head.pos_ == "NOUN":
         # "She issued a statement saying": she; "A statement saying ...": the statement.
         owner = _subject(head.head) if head.dep_ == "dobj" else None
         return owner or head
+    return None
+
+
+def _quoted_person(word: Token) -> Token | None:
+    """Whom "quoted X as saying" and "X was quoted as saying" quote."""
+    if word.lemma_ == "quote":
+        return next((c for c in word.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if word.dep_ in ("dobj", "nsubjpass") and word.head.lemma_ == "quote":
+        return word  # the parser may hang "as saying" on the person quoted
     return None
 
 
@@ -246,8 +315,16 @@ def _citing(verb: Token) -> Found | None:
         source=cited,
         source_span=source_span(cited),
         takes_quote=False,
-        sourcing=verb.head.i,
+        sourcing=_governing_verb(verb).i,
     )
+
+
+def _governing_verb(token: Token) -> Token:
+    """The verb a participle phrase hangs on: "A stringer, citing X, put ..." -> put."""
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
+        head = head.head
+    return head
 
 
 def _verb_group(verb: Token, prep: Token | None) -> tuple[int, int]:
@@ -268,72 +345,6 @@ def _verb_group(verb: Token, prep: Token | None) -> tuple[int, int]:
     return start, end
 
 
-# --- "according to X", "X's figure", "in X's words" -----------------------------
-
-
-def _according(token: Token) -> Found | None:
-    to = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    if to is None or to.lower_ != "to":
-        return None
-    source = next((c for c in to.children if c.dep_ == "pobj"), None)
-    source = source or next((c for c in token.children if c.dep_ == "pobj"), None)
-    if source is None:
-        return None
-    phrase = (token.i, max(token.right_edge.i, source.right_edge.i))
-    return Found(
-        head=token.i,
-        cue=(token.i, to.i + 1),
-        source=source,
-        source_span=source_span(source) if source is not None else None,
-        content=_around(token, phrase),
-        takes_quote=False,
-    )
-
-
-def _noun_cue(noun: Token) -> Found | None:
-    source = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if source is None:
-        return None
-    if noun.lower_ in FRAME_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ == "in":
-        content = _around(noun, (noun.head.i, noun.right_edge.i))
-    else:
-        content = _noun_content(noun)
-    if not content:
-        return None
-    return Found(
-        head=noun.i,
-        cue=(noun.i, noun.i + 1),
-        source=source,
-        source_span=source_span(source) if source is not None else None,
-        content=content,
-        takes_quote=False,
-    )
-
-
-def _noun_content(noun: Token) -> list[tuple[int, int]]:
-    """ "the ministry's figure of 477 deaths", "his claim that ...", "her view is that"."""
-    doc = noun.doc
-    rights = [c for c in noun.rights if c.dep_ in ("prep", "acl", "ccomp", "relcl", "appos")]
-    if rights:
-        return [char_span(doc, rights[0].left_edge.i, noun.right_edge.i)]
-    head = noun.head
-    if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
-        for child in head.rights:
-            if child.dep_ in ("attr", "ccomp", "acomp", "xcomp"):
-                return [char_span(doc, child.left_edge.i, child.right_edge.i)]
-    return []
-
-
-def _around(token: Token, phrase: tuple[int, int]) -> list[tuple[int, int]]:
-    """The clause a sourcing phrase sits in, without the phrase: before and after it."""
-    clause = token.head
-    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
-        clause = clause.head
-    doc = token.doc
-    pieces = [(clause.left_edge.i, phrase[0] - 1), (phrase[1] + 1, clause.right_edge.i)]
-    return [char_span(doc, a, b) for a, b in pieces if b >= a and has_words(doc, a, b)]
-
-
 # --- assembling records ------------------------------------------------------------
 
 
@@ -342,10 +353,13 @@ def _clip(doc: Doc, found: list[Found], breaks: list[int]) -> None:
     text = doc.text
     for f in found:
         at = doc[f.cue[0]].idx
-        pieces = (clip_to_paragraph(piece, at, breaks) for piece in f.content)
+        label = doc[f.cue[0]].text == ":"  # "TAPPER:" may stand alone above its words
+        pieces = (
+            strip_span(text, clip_to_paragraph(p, p[0] if label else at, breaks)) for p in f.content
+        )
         f.content = [(a, b) for a, b in pieces if b > a and _wordy(text[a:b])]
         if f.source_span is not None:
-            a, b = clip_to_paragraph(f.source_span, at, breaks)
+            a, b = strip_span(text, clip_to_paragraph(f.source_span, at, breaks))
             f.source_span = (a, b) if b > a and _wordy(text[a:b]) else None
 
 
@@ -416,15 +430,11 @@ def attributed_at(attributions: list[Attribution], start: int, end: int) -> Attr
         return Attributed(claimant=None, chain=(), cue=None)
     holding.sort(key=_nesting_key)
     named = [a for a in holding if a.speaker is not None]
-    innermost = holding[-1]
-    if not named:
-        return Attributed(claimant=None, chain=(), cue=cue_lemma(innermost.cue))
+    if not named:  # "it was alleged that ...": no one to name, but the cue still tells
+        return Attributed(claimant=None, chain=(), cue=cue_lemma(holding[-1].cue))
     chain = tuple(ChainLink(a.speaker.name, chain_cue(a.cue)) for a in named[:-1] if a.speaker)
-    return Attributed(
-        claimant=named[-1].speaker,
-        chain=_dedupe(chain, named[-1].speaker),
-        cue=cue_lemma(innermost.cue),
-    )
+    claimant = named[-1]
+    return Attributed(claimant.speaker, _dedupe(chain, claimant.speaker), cue_lemma(claimant.cue))
 
 
 def _nesting_key(a: Attribution) -> tuple[int, int, int]:

@@ -11,32 +11,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.extract.lexicon import (
-    COLLECTIVES,
-    INTRANSITIVE,
-    LIFE_TAKERS,
-    NOT_PERSONS,
-    NOUNS,
-    PERSON_COUNTS,
-    PERSON_SUFFIXES,
-    PERSONS,
-    PHRASES,
-    PLACES,
-    PREDICATES,
-    PREP_STATES,
-    SEEING,
-    SKIP_MODS,
-    TOLL_PREPS,
-    TOLL_VERBS,
-    TOLLS,
-    WEAK,
-)
+from claimgraph.extract import lexicon as lx
+from claimgraph.extract.lexicon import is_person, lemma_of, noun_counts, predicate
 from claimgraph.extract.numbers import NumberRun
 from claimgraph.model import Counts, Qualifier
 
-KILLED, WOUNDED, BODIES = Counts.KILLED, Counts.WOUNDED, Counts.DEAD_BODIES_SEEN
-FLED, POPULATION, MISSING = Counts.FLED, Counts.POPULATION, Counts.MISSING
-DETAINED, OTHER = Counts.DETAINED, Counts.OTHER
+KILLED, BODIES, MISSING = Counts.KILLED, Counts.DEAD_BODIES_SEEN, Counts.MISSING
+DETAINED, OTHER, POPULATION = Counts.DETAINED, Counts.OTHER, Counts.POPULATION
+
 _ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "npadvmod", "dative"})
 _NOUN_MODS = frozenset({"nummod", "compound", "quantmod", "amod", "nmod", "appos"})
 
@@ -61,7 +43,16 @@ def what_is_counted(doc: Doc, run: NumberRun) -> Counted | None:
 
 def _top(doc: Doc, run: NumberRun) -> Token:
     """The outermost token of the figure: where it attaches to the rest of the sentence."""
-    token = doc[run.nums[-1]]
+    token = _climb(doc[run.nums[-1]], run)
+    if token.lower_ in _JOINERS:  # "from 300 to 900" parsed with "to" as a preposition
+        return _climb(doc[run.nums[0]], run)
+    return token
+
+
+_JOINERS = frozenset({"to", "and", "or", "-", "–", "—"})
+
+
+def _climb(token: Token, run: NumberRun) -> Token:
     for _ in range(run.end - run.start + 1):
         if not run.start <= token.head.i < run.end or token.head.i == token.i:
             return token
@@ -79,10 +70,14 @@ def _counted_noun(top: Token, run: NumberRun) -> tuple[Token | None, Token]:
                     return pobj, top
     if top.dep_ in _NOUN_MODS and top.head.pos_ in ("NOUN", "PROPN", "ADJ", "VERB"):
         head = top.head
-        if head.i > top.i or _noun_counts(head) is not None or _lemma(head) in TOLLS:
+        if head.i > top.i or noun_counts(head) is not None or lemma_of(head) in lx.TOLLS:
             return head, head
     after = top.doc[run.end] if run.end < len(top.doc) else None
-    if after is not None and after.tag_ in ("NNS", "NNPS") and after.head.i == top.head.i:
+    if (
+        after is not None
+        and after.tag_ in ("NNS", "NNPS")
+        and after.head.i in (top.head.i, top.i, run.nums[-1])
+    ):
         return after, after  # "1.5m people", parsed as two siblings rather than one phrase
     return None, top
 
@@ -96,10 +91,10 @@ def _read(noun: Token | None, nom: Token, run: NumberRun) -> tuple[Counts, Token
     if noun is None:  # "the 11 who never came back", "Over 300 were killed", "100 killed"
         found = _modifier_counts(nom) if nom.pos_ == "NUM" else None
         return found or _clause_counts(nom, run, 2) or next_word_counts(nom.doc, run)
-    if _lemma(noun) in TOLLS:  # "the dead number 40", "a death toll 300 strong"
+    if lemma_of(noun) in lx.TOLLS:  # "the dead number 40", "a death toll 300 strong"
         return _toll_noun_counts(noun)
     own = _own_counts(noun, run)
-    if own is not None and noun.lemma_.lower() not in PERSON_COUNTS:
+    if own is not None and noun.lemma_.lower() not in lx.PERSON_COUNTS:
         return _seen(own, noun, noun)
     found = _modifier_counts(noun) or _named(noun) or _clause_counts(nom, run, 2)
     if found is not None and _fits(noun, found):
@@ -110,11 +105,11 @@ def _read(noun: Token | None, nom: Token, run: NumberRun) -> tuple[Counts, Token
 def _named(noun: Token) -> tuple[Counts, Token] | None:
     """ "477 names of the dead": a list of the dead counts them ("relatives of the dead"
     does not, so only names and identities qualify)."""
-    if _lemma(noun) not in ("name", "identity"):
+    if lemma_of(noun) not in ("name", "identity"):
         return None
     for prep in noun.children:
         pobj = _pobj(prep) if prep.lower_ == "of" else None
-        counts = _noun_counts(pobj) if pobj is not None else None
+        counts = noun_counts(pobj) if pobj is not None else None
         if pobj is not None and counts is not None:
             return counts, pobj
     return None
@@ -124,45 +119,35 @@ def _own_counts(noun: Token, run: NumberRun) -> Counts | None:
     """What the counted noun says by itself, where it says it of this figure."""
     if any(c.dep_ == "nummod" and c.i not in run.nums for c in noun.children):
         return None  # "five of the 12 victims": the 12 are counted, the five are a part
-    if _lemma(noun) == "life" and _lemma(_first_conjunct(noun).head) not in LIFE_TAKERS:
+    if lemma_of(noun) == "life" and lemma_of(_first_conjunct(noun).head) not in lx.LIFE_TAKERS:
         return None  # "a population of 2 million lives there"; "saved 300 lives"
     if noun.tag_ in ("VBN", "JJ") and noun.dep_ == "pobj":  # "thousands of killed"
-        return _predicate(noun)
-    return _noun_counts(noun)
-
-
-def _noun_counts(noun: Token) -> Counts | None:
-    lemma = noun.lemma_.lower()
-    if lemma in NOUNS:
-        return NOUNS[lemma]
-    return NOUNS.get(noun.lower_)
+        return predicate(noun)
+    return noun_counts(noun)
 
 
 def _seen(counts: Counts, anchor: Token, nom: Token) -> tuple[Counts, Token]:
     """ "counted 70 dead", "found 15 people dead": the dead someone saw or found are
     bodies seen, not a toll ("counted 300 people killed" stays a toll)."""
     arg = _first_conjunct(nom)
-    seen = arg.dep_ in ("dobj", "nsubjpass") and _lemma(arg.head) in SEEING
-    seen = seen or (anchor.dep_ in ("ccomp", "xcomp", "oprd") and _lemma(anchor.head) in SEEING)
-    if counts is KILLED and seen and _lemma(anchor) in ("dead", "death"):
+    seen = arg.dep_ in ("dobj", "nsubjpass") and lemma_of(arg.head) in lx.SEEING
+    seen = seen or (
+        anchor.dep_ in ("ccomp", "xcomp", "oprd") and lemma_of(anchor.head) in lx.SEEING
+    )
+    if counts is KILLED and seen and lemma_of(anchor) in ("dead", "death"):
         return BODIES, anchor
     return counts, anchor
-
-
-def _predicate(token: Token) -> Counts | None:
-    lemma = token.lemma_.lower()
-    return PREDICATES.get(lemma) or PREDICATES.get(token.lower_)
 
 
 def _modifier_counts(noun: Token) -> tuple[Counts, Token] | None:
     """ "30 wounded civilians", "30 people killed", "displaced people", "who were killed"."""
     for child in noun.children:
         if child.dep_ in ("amod", "acl", "relcl", "compound") and child.i != noun.i:
-            if _has_object(child) and _lemma(child) not in INTRANSITIVE:
+            if _has_object(child) and lemma_of(child) not in lx.INTRANSITIVE:
                 continue  # "the 3 soldiers who killed the boy" are the killers
             if child.dep_ == "relcl" and _part_subject(child):
                 continue  # "9 suspects, 6 of whom are in custody": the 6 are counted
-            counts = _predicate(child) or _status(child)
+            counts = predicate(child) or lx.status_counts(child)
             if counts is not None:
                 return counts, child
             found = _complement_counts(child) if child.dep_ in ("relcl", "acl") else None
@@ -175,35 +160,14 @@ def _part_subject(clause: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NUM" for c in clause.children)
 
 
-def _status(clause: Token) -> Counts | None:
-    """ "who never came back", "whose whereabouts are not established", "fate unknown"."""
-    lemma, children = _lemma(clause), list(clause.children)
-    if lemma in ("come", "return") and any(c.lower_ == "never" for c in children):
-        return MISSING
-    fate = any(c.dep_.startswith("nsubj") and _lemma(c) in _FATES for c in children)
-    unknown = lemma in ("unknown", "unclear") or any(c.dep_ == "neg" for c in children)
-    return MISSING if fate and unknown else None
-
-
-_FATES = frozenset({"whereabouts", "fate"})
-
-
 def _fits(noun: Token, found: tuple[Counts, Token]) -> bool:
     """Whether the noun can be what the predicate counts: people, not "two trucks"."""
     lemma = noun.lemma_.lower()
-    if lemma in NOT_PERSONS or noun.pos_ == "NUM":
+    if lemma in lx.NOT_PERSONS or noun.pos_ == "NUM":
         return False
-    if is_person(noun) or lemma in NOUNS or lemma == "name":
+    if is_person(noun) or lemma in lx.NOUNS or lemma == "name":
         return True
-    return found[1].lemma_.lower() not in WEAK and noun.pos_ in ("NOUN", "PROPN")
-
-
-def is_person(noun: Token) -> bool:
-    """Whether the word names people: "civilians", "Palestinians", "gunmen", "them"."""
-    lemma = noun.lemma_.lower()
-    if lemma in PERSONS or noun.ent_type_ == "NORP" or noun.pos_ == "PRON":
-        return True
-    return noun.tag_ in ("NNS", "NNPS") and noun.lower_.endswith(PERSON_SUFFIXES)
+    return found[1].lemma_.lower() not in lx.WEAK and noun.pos_ in ("NOUN", "PROPN")
 
 
 def _clause_counts(nom: Token, run: NumberRun, depth: int) -> tuple[Counts, Token] | None:
@@ -242,9 +206,9 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 def _verb_counts(verb: Token, arg: Token) -> tuple[Counts, Token] | None:
     """The predicate over the figure: "were killed", "killed 100", "fled", "lost their lives"."""
     lemma = verb.lemma_.lower()
-    if any(c.dep_ == "aux" and _lemma(c) in ("will", "would", "shall") for c in verb.children):
+    if any(c.dep_ == "aux" and lemma_of(c) in ("will", "would", "shall") for c in verb.children):
         return None  # "the 22,000 residents would be evacuated" has not happened
-    if arg.dep_ == "nsubj" and lemma not in INTRANSITIVE and _has_object(verb):
+    if arg.dep_ == "nsubj" and lemma not in lx.INTRANSITIVE and _has_object(verb):
         # "30 gunmen killed 12 soldiers": the 30 are the agents, unless the object says
         # what befell them ("30 people lost their lives", "sustained injuries")
         return _phrase_counts(verb)
@@ -252,11 +216,11 @@ def _verb_counts(verb: Token, arg: Token) -> tuple[Counts, Token] | None:
     found = _complement_counts(verb, skip=arg.i)
     if found is not None:
         return found
-    counts = _predicate(verb) if verb.pos_ in ("VERB", "ADJ", "AUX") else None
-    counts = counts or _status(verb)
+    counts = predicate(verb) if verb.pos_ in ("VERB", "ADJ", "AUX") else None
+    counts = counts or lx.status_counts(verb)
     if counts is not None:
-        return (OTHER if _combined(verb) else counts), verb
-    found = _toll_subject(verb, arg) if lemma in TOLL_VERBS and arg.dep_ != "nsubj" else None
+        return _combined(verb, counts), verb
+    found = _toll_subject(verb, arg) if lemma in lx.TOLL_VERBS and arg.dep_ != "nsubj" else None
     if found is None and lemma in ("be", "include"):  # "two children were among the dead"
         found = _among(verb)
     if found is not None:
@@ -292,16 +256,21 @@ def _has_object(verb: Token) -> bool:
     return any(c.dep_ == "dobj" for c in verb.children)
 
 
-def _combined(verb: Token) -> bool:
-    """ "killed and wounded 250", "250 were killed or wounded": one figure for both."""
+def _combined(verb: Token, counts: Counts) -> Counts:
+    """ "killed and wounded 250", "250 were killed or wounded": one figure for both, so
+    `other`; but "shot and wounded" says how they were wounded."""
     other = verb.head if verb.dep_ == "conj" else None
     if other is None:
         other = next((c for c in verb.children if c.dep_ == "conj"), None)
-    if other is None or _predicate(other) in (None, _predicate(verb)):
-        return False
+    second = predicate(other) if other is not None else None
+    if other is None or second is None or second is counts:
+        return counts
     low, high = sorted((verb.i, other.i))
-    between = verb.doc[low + 1 : high]
-    return all(t.dep_ in ("cc", "punct", "aux", "auxpass") for t in between)
+    if not all(t.dep_ in ("cc", "punct", "aux", "auxpass") for t in verb.doc[low + 1 : high]):
+        return counts
+    if "shoot" in (lemma_of(verb), lemma_of(other)):
+        return counts if lemma_of(other) == "shoot" else second
+    return OTHER
 
 
 def _complement_counts(verb: Token, depth: int = 2, skip: int = -1) -> tuple[Counts, Token] | None:
@@ -313,15 +282,17 @@ def _complement_counts(verb: Token, depth: int = 2, skip: int = -1) -> tuple[Cou
         # "shot 12 people dead" is sometimes parsed with "dead" as an adverbial clause
         adjunct = child.dep_ == "advcl" and child.tag_ == "JJ"
         if (child.dep_ in _COMPLEMENTS or adjunct) and _stative(child):
-            counts = _predicate(child) or _taken(child)
+            counts = predicate(child) or _taken(child)
             found = (counts, child) if counts is not None else None
             if found is None and depth > 0:
                 found = _complement_counts(child, depth - 1)
         elif child.dep_ in ("dobj", "prep") and child.i != skip:
-            counts = _object_phrase(verb, child)
+            counts = lx.phrase_counts(verb, child)
             found = (counts, verb) if counts is not None else None
         if found is not None:
-            return (BODIES, found[1]) if found[0] is KILLED and _lemma(verb) in SEEING else found
+            return (
+                (BODIES, found[1]) if found[0] is KILLED and lemma_of(verb) in lx.SEEING else found
+            )
     return None
 
 
@@ -335,43 +306,15 @@ def _stative(token: Token) -> bool:
 
 def _taken(child: Token) -> Counts | None:
     """ "taken prisoner", "held hostage": a detention noun as the complement."""
-    return DETAINED if child.dep_ in ("oprd", "attr") and _noun_counts(child) is DETAINED else None
-
-
-def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
+    return DETAINED if child.dep_ in ("oprd", "attr") and noun_counts(child) is DETAINED else None
 
 
 def _phrase_counts(verb: Token) -> tuple[Counts, Token] | None:
     for child in verb.children:
-        counts = _object_phrase(verb, child) if child.dep_ in ("dobj", "prep") else None
+        counts = lx.phrase_counts(verb, child) if child.dep_ in ("dobj", "prep") else None
         if counts is not None:
             return counts, verb
     return None
-
-
-def _object_phrase(verb: Token, child: Token) -> Counts | None:
-    """Fixed verb + object phrases: "lost their lives", "fled their homes", "sustained
-    injuries", "sought refuge", "remain in custody"."""
-    target = _pobj(child) if child.dep_ == "prep" else child
-    for _ in range(2):  # "treated for symptoms of poisoning": the of-phrase says what
-        if target is None:
-            return None
-        for key in _keys(target):
-            found = PHRASES.get((_lemma(verb), key))
-            if child.dep_ == "prep" and _predicate(verb) is None:  # "died in custody"
-                found = found or PREP_STATES.get((child.lower_, key))
-            if found is not None:
-                return found
-        of = next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        target = _pobj(of) if of is not None else None
-    return None
-
-
-def _keys(noun: Token) -> list[str]:
-    """The noun's lemma, and with its modifier: "intensive care", "critical condition"."""
-    mods = [f"{c.lower_} {_lemma(noun)}" for c in noun.lefts if c.dep_ in ("amod", "compound")]
-    return [_lemma(noun), *mods]
 
 
 def _toll_subject(verb: Token, arg: Token) -> tuple[Counts, Token] | None:
@@ -389,19 +332,19 @@ def _toll_subject(verb: Token, arg: Token) -> tuple[Counts, Token] | None:
 def _toll_noun_counts(noun: Token) -> tuple[Counts, Token] | None:
     """What a toll noun counts: "death toll", "the number of dead", "casualties"."""
     lemma = noun.lemma_.lower()
-    if lemma in TOLLS:
+    if lemma in lx.TOLLS:
         for child in noun.children:
             inner = _pobj(child) if child.lower_ == "of" else child
             if inner is None or child.dep_ not in ("compound", "amod", "prep", "nmod"):
                 continue
-            counts = _noun_counts(inner) or _predicate(inner)
+            counts = noun_counts(inner) or predicate(inner)
             # "death toll" hangs on "toll"; "the number of dead" on "dead"
             where = noun if child.dep_ in ("compound", "amod") else inner
             found = (counts, where) if counts is not None else _modifier_counts(inner)
             if found is not None:
                 return found
         return (KILLED, noun) if lemma in ("toll", "tally") else None
-    counts = _noun_counts(noun)
+    counts = noun_counts(noun)
     if counts is not None and lemma not in ("resident", "inhabitant"):
         return counts, noun
     return _modifier_counts(noun)
@@ -411,33 +354,35 @@ def _prep_counts(prep: Token, run: NumberRun, depth: int) -> tuple[Counts, Token
     """A figure inside a prepositional phrase: "rose to 180", "a death toll of 300",
     "the bodies of 40 people", "a town of 40,000", "home to 25,000", "a total of 300"."""
     word, head = prep.lower_, prep.head
-    lemma = _lemma(head)
+    lemma = lemma_of(head)
     if word == "including" and depth > 0:  # "killed 14, including 5 children"
         return _included(head, prep, run, depth - 1)
     if head.pos_ in ("VERB", "AUX"):
-        if word in TOLL_PREPS and lemma in TOLL_VERBS:
+        if word in lx.TOLL_PREPS and lemma in lx.TOLL_VERBS:
             return _toll_subject(head, prep)
         if word == "from" and run.qualifier is Qualifier.RANGE:  # "perished from 10 to 15"
             return _verb_counts(head, prep)
         return None
     if word in ("to", "at", "of") and lemma in ("toll", "tally"):  # "with the toll at 300"
         return _toll_noun_counts(head)
+    if word == "of" and lemma in lx.FATES:  # "the fate of 17 sailors remains unknown"
+        return (MISSING, head) if lx.status_counts(head.head) is MISSING else None
     if word == "to" and lemma == "home":
         return POPULATION, head
     if word != "of" or head.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return None
-    own = _noun_counts(head)
+    own = noun_counts(head)
     if own is not None:
         return _seen(own, head, head)
-    if lemma in PLACES:
+    if lemma in lx.PLACES:
         return POPULATION, head
-    if lemma in COLLECTIVES and depth > 0:
+    if lemma in lx.COLLECTIVES and depth > 0:
         return _clause_counts(head, run, depth - 1)
     return None
 
 
 def _included(head: Token, prep: Token, run: NumberRun, depth: int) -> tuple[Counts, Token] | None:
-    own = _noun_counts(head)
+    own = noun_counts(head)
     if own is not None:
         return own, head
     if head.pos_ == "VERB":
@@ -448,32 +393,10 @@ def _included(head: Token, prep: Token, run: NumberRun, depth: int) -> tuple[Cou
 def next_word_counts(doc: Doc, run: NumberRun) -> tuple[Counts, Token] | None:
     """Headline style, where the parse often fails: "100 killed, 250 wounded"."""
     for i in (run.end, run.end + 1):
-        if i >= len(doc) or (i > run.end and doc[run.end].lower_ not in SKIP_MODS):
+        if i >= len(doc) or (i > run.end and doc[run.end].lower_ not in lx.SKIP_MODS):
             break
         token = doc[i]
-        counts = _predicate(token)
+        counts = predicate(token)
         if counts is not None and token.tag_ in ("VBN", "JJ", "VBD") and counts is not OTHER:
             return counts, token
     return None
-
-
-def names_outcome(noun: Token) -> bool:
-    """Whether the counted noun names what happened rather than who: "deaths", "bodies",
-    "the wounded", "the toll" (but "refugees" and "hostages" are people)."""
-    lemma = _lemma(noun)
-    if noun.pos_ in ("ADJ", "VERB") or lemma in TOLLS:
-        return True
-    return _noun_counts(noun) is not None and lemma not in PERSON_COUNTS
-
-
-def label_counts(word: Token) -> Counts | None:
-    """What a label word says is counted: "Deaths", "Injured", "Prisoners", "Evacuated"."""
-    found = _noun_counts(word) or _predicate(word)
-    if found is None and word.lower_.endswith("s"):  # a capitalised plural the tagger missed
-        found = NOUNS.get(word.lower_[:-1]) or NOUNS.get(word.lower_[:-3] + "y")
-    return found
-
-
-def says_outcome(word: Token) -> bool:
-    """Whether the word itself says what happened: "killed", "wounded", "displaced"."""
-    return _predicate(word) is not None

@@ -48,6 +48,9 @@ OBJECT_TOO = frozenset(
         "calculate", "list", "detail", "outline", "discuss", "denounce", "express",
         "highlight", "echo", "mock", "blast", "slam", "lament", "decry", "hail", "laud",
         "deplore", "ridicule", "concede", "emphasize", "emphasise", "stress", "urge",
+        "show", "find", "indicate", "note", "repeat", "expect", "reiterate", "portray",
+        "deem", "assail", "rebuff", "interpret", "articulate", "recite", "advocate",
+        "congratulate", "apologize", "apologise",
     }
 )  # fmt: skip
 
@@ -77,7 +80,9 @@ XCOMP_CUES = frozenset(
     {
         "plan", "intend", "hope", "expect", "promise", "pledge", "vow", "threaten",
         "refuse", "decline", "agree", "urge", "claim", "deny", "ask", "tell", "warn",
-        "demand", "prefer", "decide", "call", "remind",
+        "demand", "prefer", "decide", "call", "remind", "say", "write", "add", "argue",
+        "suggest", "recommend", "propose", "insist", "explain", "mention", "admit",
+        "acknowledge", "report", "announce", "seem",
     }
 )  # fmt: skip
 
@@ -102,6 +107,9 @@ PREP_CONTENT = MappingProxyType(
     }
 )
 
+# "said so", "said yes": the few plain objects of "say" that stand for what was said.
+SAID_OBJECTS = frozenset({"so", "yes", "no", "nothing", "otherwise", "that", "this", "it"})
+
 # Verbs that are cues only with a particle: "pointed out that".
 PARTICLE_CUES = MappingProxyType({"point": "out", "lay": "out", "spell": "out"})
 
@@ -117,8 +125,12 @@ NOUN_CUES = frozenset(
         "figure", "figures", "estimate", "estimates", "count", "tally", "toll", "account",
         "version", "view", "statement", "claim", "claims", "assessment", "data",
         "numbers", "announcement", "testimony", "assertion", "allegation", "allegations",
-        "opinion", "belief", "concern", "argument", "position", "report", "reckoning",
-        "calculation", "calculations", "accounting", "contention", "insistence", "warning",
+        "opinion", "belief", "concern", "argument", "report", "reckoning", "calculation",
+        "calculations", "contention", "insistence", "warning", "criticism", "endorsement",
+        "support", "call", "calls", "attack", "attacks", "praise", "promise", "promises",
+        "pledge", "vow", "demand", "demands", "denial", "admission", "accusation",
+        "accusations", "defense", "defence", "opposition", "rejection", "proposal",
+        "comments", "remarks", "description", "characterization", "prediction", "forecast",
     }
 )  # fmt: skip
 
@@ -283,3 +295,71 @@ def _trimmable(token: Token) -> bool:
 
 def has_words(doc: Doc, first: int, last: int) -> bool:
     return any(t.is_alpha or t.like_num for t in doc[first : last + 1])
+
+
+# --- "according to X", "X's figure", "in X's words" -----------------------------
+
+
+def according_cue(token: Token) -> Found | None:
+    to = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    if to is None or to.lower_ != "to":
+        return None
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    source = source or next((c for c in token.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    phrase = (token.i, max(token.right_edge.i, source.right_edge.i))
+    return Found(
+        head=token.i,
+        cue=(token.i, to.i + 1),
+        source=source,
+        source_span=source_span(source) if source is not None else None,
+        content=around(token, phrase),
+        takes_quote=False,
+    )
+
+
+def noun_cue(noun: Token) -> Found | None:
+    source = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if source is None:
+        return None
+    if noun.lower_ in FRAME_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "by"):
+        content = around(noun, (noun.head.i, noun.right_edge.i))
+    elif noun.lower_ not in NOUN_CUES:
+        return None
+    else:
+        content = noun_content(noun)
+    if not content:
+        return None
+    return Found(
+        head=noun.i,
+        cue=(noun.i, noun.i + 1),
+        source=source,
+        source_span=source_span(source) if source is not None else None,
+        content=content,
+        takes_quote=False,
+    )
+
+
+def noun_content(noun: Token) -> list[tuple[int, int]]:
+    """ "the ministry's figure of 477 deaths", "his claim that ...", "her view is that"."""
+    doc = noun.doc
+    rights = [c for c in noun.rights if c.dep_ in ("prep", "acl", "ccomp", "relcl", "appos")]
+    if rights:
+        return [char_span(doc, rights[0].left_edge.i, noun.right_edge.i)]
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
+        for child in head.rights:
+            if child.dep_ in ("attr", "ccomp", "acomp", "xcomp"):
+                return [char_span(doc, child.left_edge.i, child.right_edge.i)]
+    return []
+
+
+def around(token: Token, phrase: tuple[int, int]) -> list[tuple[int, int]]:
+    """The clause a sourcing phrase sits in, without the phrase: before and after it."""
+    clause = token.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    doc = token.doc
+    pieces = [(clause.left_edge.i, phrase[0] - 1), (phrase[1] + 1, clause.right_edge.i)]
+    return [char_span(doc, a, b) for a, b in pieces if b >= a and has_words(doc, a, b)]

@@ -4,6 +4,8 @@ fixed verb + object phrases. Kept apart from `counted`, which holds only the par
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from claimgraph.model import Counts
 
 
@@ -42,7 +44,7 @@ INTRANSITIVE = _words("die perish drown flee escape disappear vanish live dead")
 # only people, never things.
 WEAK = _words(
     "hold capture escape evacuate shoot beat hurt live bury trap rescue affect shelter strand "
-    "surrender"
+    "surrender fate whereabouts whereabout leave depart abandon remain lose"
 )
 # Nouns (and nominal adjectives) that are themselves the count: "477 deaths", "70 bodies".
 NOUNS = _lexicon(
@@ -71,6 +73,7 @@ PERSONS = _words(
     "marine pilot crew staff employee official guerrilla combatant gunman bystander victim "
     "survivor inmate tourist citizen national settler labourer laborer peasant elder "
     "mourner fisherman herder tribesman other more militiaman serviceman personnel "
+    "son daughter brother sister father mother husband wife parent relative "
     "paramilitary gendarme cadet trooper resident casualty martyr evacuee"
 )
 PERSON_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "men", "ites")
@@ -84,11 +87,11 @@ NOT_PERSONS = _words(
     "border matter headquarters point seat vote goal meeting talk weapon tent bed"
 )
 # Nouns whose figure is said by a verb: "the toll rose to 180", "the number of dead ...".
-TOLLS = _words("toll tally count number figure total")
+TOLLS = _words("toll tally count number figure total estimate")
 TOLL_VERBS = _words(
     "be reach rise climb stand hit exceed top surpass pass number total include jump "
     "increase grow mount double put estimate place set remain soar near approach "
-    "surge go stay revise raise lower bring push lift take drive leave"
+    "surge go stay revise raise lower bring push lift take drive leave range vary"
 )
 COLLECTIVES = _words("total number group crowd minimum maximum tally count")
 PLACES = _words(
@@ -106,7 +109,7 @@ SKIP_MODS = _words("more other others additional further another")
 PREP_STATES: dict[tuple[str, str], Counts] = {
     **{("under", n): OTHER for n in _words("rubble debris ruin ruins wreckage")},
     **{("in", n): DETAINED for n in _words("captivity custody detention hand")},
-    **{("in", n): WOUNDED for n in ("intensive care", "critical condition", "hospital")},
+    **{("in", n): WOUNDED for n in ("intensive care", "critical condition")},
 }
 
 LIFE_TAKERS = _words("claim take lose cost end")
@@ -128,8 +131,148 @@ PHRASES: dict[tuple[str, str], Counts] = {
         for n in _words("injury wound burn poisoning")
     },
     **{(v, "hospital"): WOUNDED for v in _words("take rush admit bring")},
-    **{(v, p): POPULATION for v in _words("remain stay") for p in PLACES},
+    **{("remain", p): POPULATION for p in PLACES},
     ("lose", "parent"): OTHER,  # orphaned
     ("give", "themselves"): DETAINED,  # "gave themselves up"
     **{(v, "custody"): DETAINED for v in _words("be remain hold take")},
 }
+
+FATES = _words("whereabouts whereabout fate")
+PASSIVE_ONLY = _words("affect")
+UNKNOWN = _words("unknown unclear")
+
+
+# Numbers that are not counts of people (read by `quantities`).
+# A word right after the figure that makes it a measure, a sum, a time or an age.
+UNITS_AFTER = _words(
+    "percent per % pc km kilometres kilometers kilometre kilometer mi miles mile m metres "
+    "meters metre meter cm mm ft feet foot yards yard kg kilograms kilos kilo tonnes tons ton "
+    "lb lbs acres acre hectares hectare square sq degrees ° years year yr yrs months month "
+    "weeks week days day hours hour hrs h minutes minute mins min seconds secs decades decade "
+    "centuries century nights night times fold dollars dollar usd euros euro eur pounds pound "
+    "sterling gbp crowns crown koruna rubles roubles rupees yen yuan francs dinars shekels "
+    "lira pesos rand naira shillings cents pence bn billion-dollar a.m. p.m. am pm o'clock "
+    "gmt utc pages page votes points goals seats magnitude storeys floors strong year-old "
+    "years-old calibre bc ad st nd rd th sorties rounds"
+)
+# A word right before the figure that makes it a label, a sum, an age or a measure.
+LABELS_BEFORE = _words(
+    "$ € £ ¥ ₹ us$ usd eur rs rs. no no. nos nos. page pages p. pp. route highway road "
+    "resolution article section chapter paragraph clause room flight unit platform gate "
+    "junction exit aged age ages magnitude level grade class category bus line channel "
+    "version code file item phase stage session decree law communiqué communique bulletin "
+    "volume vol vol. issue episode part tel tel. phone ext id cell block building brigade "
+    "battalion regiment division squadron psalm verse act amendment paragraph kilometre km "
+    "mile minute hour"
+)
+MONTHS = _words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+DAYPARTS = frozenset({"morning", "afternoon", "evening", "night"})
+AGE_HEADS = _words("man woman boy girl child baby son daughter mother father")
+# "one of the victims", "no one", "the one who": a pronoun, not a count.
+ONE_BEFORE = _words("no the this that any every each someone anyone")
+# Words beside the counted noun that are not part of who is counted.
+NOT_SUBJECT = _words("more other others additional further another names identities")
+# Verbs that turn a plain figure into a bound: "exceeded 500", "does not exceed 500".
+ABOVE_VERBS = _words("exceed top surpass pass")
+# "the toll was estimated at 300": an estimate, however exact the figure looks.
+ESTIMATE_VERBS = _words("estimate approximate")
+# "the names of only 86", "rejecting the group's estimate of 90": the figure is the same
+# kind as the one before it.
+RESTATING = frozenset({"estimate", "figure", "name", "identity"})
+# "could confirm 31", and of bodies "identified 41": a bare count of what was named before.
+CONFIRMING = frozenset({"confirm", "verify", "document", "record", "register"})
+PARTITIVE = frozenset({"them", "whom", "these", "those"})
+
+
+# Lookups of one word in the lists above.
+
+
+def noun_counts(noun: Token) -> Counts | None:
+    lemma = noun.lemma_.lower()
+    if lemma in NOUNS:
+        return NOUNS[lemma]
+    return NOUNS.get(noun.lower_)
+
+
+def predicate(token: Token) -> Counts | None:
+    lemma = token.lemma_.lower()
+    if lemma in PASSIVE_ONLY and token.tag_ != "VBN":
+        return None  # "2,000 people were affected", not "the law affects 2 million workers"
+    return PREDICATES.get(lemma) or PREDICATES.get(token.lower_)
+
+
+def is_person(noun: Token) -> bool:
+    """Whether the word names people: "civilians", "Palestinians", "gunmen", "them"."""
+    lemma = noun.lemma_.lower()
+    if lemma in PERSONS or noun.ent_type_ == "NORP" or noun.pos_ == "PRON":
+        return True
+    return noun.tag_ in ("NNS", "NNPS") and noun.lower_.endswith(PERSON_SUFFIXES)
+
+
+def lemma_of(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def names_outcome(noun: Token) -> bool:
+    """Whether the counted noun names what happened rather than who: "deaths", "bodies",
+    "the wounded", "the toll" (but "refugees" and "hostages" are people)."""
+    lemma = lemma_of(noun)
+    if noun.pos_ in ("ADJ", "VERB") or lemma in TOLLS:
+        return True
+    return noun_counts(noun) is not None and lemma not in PERSON_COUNTS
+
+
+def label_counts(word: Token) -> Counts | None:
+    """What a label word says is counted: "Deaths", "Injured", "Prisoners", "Evacuated"."""
+    found = noun_counts(word) or predicate(word)
+    if found is None and word.lower_.endswith("s"):  # a capitalised plural the tagger missed
+        found = NOUNS.get(word.lower_[:-1]) or NOUNS.get(word.lower_[:-3] + "y")
+    return found
+
+
+def says_outcome(word: Token) -> bool:
+    """Whether the word itself says what happened: "killed", "wounded", "displaced"."""
+    return predicate(word) is not None
+
+
+def status_counts(clause: Token) -> Counts | None:
+    """ "who never came back", "whose whereabouts are not established", "fate unknown"."""
+    lemma, children = lemma_of(clause), list(clause.children)
+    returned = lemma in ("come", "return") and not any(c.dep_ == "dobj" for c in children)
+    if returned and any(c.lower_ == "never" for c in children):
+        return MISSING
+    fate = any(c.dep_.startswith("nsubj") and lemma_of(c) in FATES for c in children)
+    unknown = any(c.dep_ == "neg" or lemma_of(c) in UNKNOWN for c in children)
+    unknown = unknown or lemma in UNKNOWN
+    return MISSING if fate and unknown else None
+
+
+def phrase_counts(verb: Token, child: Token) -> Counts | None:
+    """Fixed verb + object phrases: "lost their lives", "fled their homes", "sustained
+    injuries", "sought refuge", "remain in custody"."""
+    target = _pobj(child) if child.dep_ == "prep" else child
+    for _ in range(2):  # "treated for symptoms of poisoning": the of-phrase says what
+        if target is None:
+            return None
+        for key in _keys(target):
+            found = PHRASES.get((lemma_of(verb), key))
+            if child.dep_ == "prep" and predicate(verb) is None:  # "died in custody"
+                found = found or PREP_STATES.get((child.lower_, key))
+            if found is not None:
+                return found
+        of = next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        target = _pobj(of) if of is not None else None
+    return None
+
+
+def _keys(noun: Token) -> list[str]:
+    """The noun's lemma, and with its modifier: "intensive care", "critical condition"."""
+    mods = [f"{c.lower_} {lemma_of(noun)}" for c in noun.lefts if c.dep_ in ("amod", "compound")]
+    return [lemma_of(noun), *mods]
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)

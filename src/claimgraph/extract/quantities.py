@@ -13,66 +13,18 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.extract.counted import (
-    Counted,
-    is_person,
-    label_counts,
-    names_outcome,
-    next_word_counts,
-    says_outcome,
-    what_is_counted,
-)
-from claimgraph.extract.lexicon import SEEING
+from claimgraph.extract import lexicon as lx
+from claimgraph.extract.counted import Counted, next_word_counts, what_is_counted
+from claimgraph.extract.lexicon import SEEING, is_person, label_counts, names_outcome, says_outcome
 from claimgraph.extract.numbers import NumberRun, find_runs, parse_number_words
 from claimgraph.extract.types import FoundQuantity
-from claimgraph.model import Qualifier
+from claimgraph.model import Counts, Qualifier
 
 __all__ = ["find_quantities", "parse_number_words"]
 
 
-def _words(text: str) -> frozenset[str]:
-    """A word list written as one string, to keep the lexicons below readable."""
-    return frozenset(text.split())
-
-
-# A word right after the figure that makes it a measure, a sum, a time or an age.
-_UNITS_AFTER = _words(
-    "percent per % pc km kilometres kilometers kilometre kilometer mi miles mile m metres "
-    "meters metre meter cm mm ft feet foot yards yard kg kilograms kilos kilo tonnes tons ton "
-    "lb lbs acres acre hectares hectare square sq degrees ° years year yr yrs months month "
-    "weeks week days day hours hour hrs h minutes minute mins min seconds secs decades decade "
-    "centuries century nights night times fold dollars dollar usd euros euro eur pounds pound "
-    "sterling gbp crowns crown koruna rubles roubles rupees yen yuan francs dinars shekels "
-    "lira pesos rand naira shillings cents pence bn billion-dollar a.m. p.m. am pm o'clock "
-    "gmt utc pages page votes points goals seats magnitude storeys floors strong year-old "
-    "years-old calibre bc ad st nd rd th sorties rounds"
-)
-# A word right before the figure that makes it a label, a sum, an age or a measure.
-_LABELS_BEFORE = _words(
-    "$ € £ ¥ ₹ us$ usd eur rs rs. no no. nos nos. page pages p. pp. route highway road "
-    "resolution article section chapter paragraph clause room flight unit platform gate "
-    "junction exit aged age ages magnitude level grade class category bus line channel "
-    "version code file item phase stage session decree law communiqué communique bulletin "
-    "volume vol vol. issue episode part tel tel. phone ext id cell block building brigade "
-    "battalion regiment division squadron psalm verse act amendment paragraph kilometre km "
-    "mile minute hour"
-)
-_MONTHS = _words(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
-_DAYPARTS = frozenset({"morning", "afternoon", "evening", "night"})
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)$")
 _DASH = re.compile(r"[-–—]")
-_AGE_HEADS = _words("man woman boy girl child baby son daughter mother father")
-# "one of the victims", "no one", "the one who": a pronoun, not a count.
-_ONE_BEFORE = _words("no the this that any every each someone anyone")
-# Words beside the counted noun that are not part of who is counted.
-_NOT_SUBJECT = _words("more other others additional further another names identities")
-# Verbs that turn a plain figure into a bound: "exceeded 500", "does not exceed 500".
-_ABOVE_VERBS = _words("exceed top surpass pass")
-# "the toll was estimated at 300": an estimate, however exact the figure looks.
-_ESTIMATE_VERBS = _words("estimate approximate")
 
 
 def find_quantities(sent: Span) -> list[FoundQuantity]:
@@ -122,6 +74,13 @@ def _field_label(doc: Doc, run: NumberRun, sent: Span) -> tuple[int, int] | None
     return start, mark
 
 
+def _thing_follows(doc: Doc, run: NumberRun) -> bool:
+    after = doc[run.end] if run.end < len(doc) else None
+    if after is None or not after.is_alpha or after.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return not is_person(after) and not says_outcome(after) and not names_outcome(after)
+
+
 def _in_field(doc: Doc, mark: int, i: int) -> bool:
     return i > mark and all(doc[k].text not in _FIELD_ENDS for k in range(mark, i))
 
@@ -138,19 +97,14 @@ def _labelled(
     if following is not None:
         return Counted(following[0], following[1].i, None)
     counts = next((c for t in reversed(doc[start:mark]) if (c := label_counts(t))), None)
+    if _thing_follows(doc, run):
+        return counted  # "Wounded: 40 soldiers, 3 tanks"
     noun = counted.noun if counted is not None else None
-    noun = noun if noun is not None and doc[noun].is_alpha else None  # not "46 |"
+    if noun is not None and not (doc[noun].is_alpha and _in_field(doc, mark, noun)):
+        noun = None  # "Rescued: 46 | Dead", "Injured — 12, missing — 3"
     if counts is None or (noun is not None and not is_person(doc[noun])):
         return counted
     return Counted(counts, mark - 1, noun)
-
-
-# "the names of only 86", "rejecting the group's estimate of 90": the figure is the same
-# kind as the one before it.
-_RESTATING = frozenset({"estimate", "figure", "name", "identity"})
-# "identified 41", "could confirm 31": a bare count of what was named before.
-_TALLYING = SEEING | {"confirm", "verify", "document", "record", "register"}
-_PARTITIVE = frozenset({"them", "whom", "these", "those"})
 
 
 def _anaphoric(
@@ -163,31 +117,47 @@ def _anaphoric(
         return None
     prev, reading = earlier[-1]
     run = runs[k]
-    if _contrasted(doc, prev, run) or _refers_back(doc, run):
+    if _contrasted(doc, prev, run) or _refers_back(doc, run, reading.counts):
         return Counted(reading.counts, reading.anchor, None)
     return None
 
 
 def _contrasted(doc: Doc, prev: NumberRun, run: NumberRun) -> bool:
-    """ "not 300 but 30", "did not contain 200 bodies, as alleged, but 23"."""
+    """ "not 300 but 30", "did not contain 200 bodies, as alleged, but 23", "40 killed,
+    not 400 as claimed"."""
     negated = any(t.lower_ in ("not", "n't") for t in doc[max(0, prev.start - 3) : prev.start])
-    return negated and run.start > 0 and doc[run.start - 1].lower_ == "but"
+    before = doc[run.start - 1].lower_ if run.start > 0 else ""
+    return (negated and before == "but") or (before == "not" and doc[run.start - 2].text == ",")
 
 
-def _refers_back(doc: Doc, run: NumberRun) -> bool:
-    before = [t.lower_ for t in doc[max(0, run.start - 2) : run.start]]
-    after = [t.lower_ for t in doc[run.end : run.end + 2]]
-    if before[:1] == ["of"] and before[1:] and before[1] in _PARTITIVE:
-        return True  # "of them 11 are children"
-    if after[:1] == ["of"] and after[1:] and after[1] in _PARTITIVE:
-        return True  # "12 of them children"
+def _refers_back(doc: Doc, run: NumberRun, counts: Counts) -> bool:
     top = doc[run.nums[-1]]
-    while run.start <= top.head.i < run.end and top.head.i != top.i:
+    while top.head.i in run.nums and top.head.i != top.i:
         top = top.head
     head = top.head
+    if _partitive(doc, run):  # "of them 11 are children", not "of them 40 were released"
+        return _verbless(doc, run)
     if top.dep_ == "pobj" and head.lower_ == "of":
-        return head.head.lemma_.lower() in _RESTATING
-    return top.dep_ == "dobj" and head.lemma_.lower() in _TALLYING
+        return head.head.lemma_.lower() in lx.RESTATING
+    verb = head.lemma_.lower() if top.dep_ == "dobj" else ""
+    return verb in lx.CONFIRMING or (verb in SEEING and counts is Counts.DEAD_BODIES_SEEN)
+
+
+def _verbless(doc: Doc, run: NumberRun) -> bool:
+    """Whether the words after the figure say what the part is, not what it did."""
+    for t in doc[run.end : run.end + 6]:
+        if t.lower_ not in lx.PARTITIVE and t.lower_ != "of" and t.pos_ not in _FILLERS:
+            return t.pos_ != "VERB"
+    return True
+
+
+_FILLERS = frozenset({"AUX", "ADV", "PART", "PUNCT"})
+
+
+def _partitive(doc: Doc, run: NumberRun) -> bool:
+    before = [t.lower_ for t in doc[max(0, run.start - 2) : run.start]]
+    after = [t.lower_ for t in doc[run.end : run.end + 2]]
+    return any(len(w) == 2 and w[0] == "of" and w[1] in lx.PARTITIVE for w in (before, after))
 
 
 def _borrowed(
@@ -207,7 +177,8 @@ def _found(doc: Doc, run: NumberRun, counted: Counted, limit: int) -> FoundQuant
     """The record, its span running from the qualifier to the counted noun."""
     end = run.end
     noun = counted.noun
-    if noun is not None and run.end <= noun < run.end + 6:
+    between = doc[run.end : noun] if noun is not None else doc[0:0]
+    if noun is not None and run.end <= noun < run.end + 6 and not any(t.like_num for t in between):
         end = noun + 1
         if noun + 2 < limit and _shares_figure(doc[noun], doc[noun + 2]):
             end = noun + 3  # "30 women and children"
@@ -232,7 +203,7 @@ def _found(doc: Doc, run: NumberRun, counted: Counted, limit: int) -> FoundQuant
 def _subject(noun: Token, after: int) -> str | None:
     """Who is counted, as written, without the number: "civilians", "soldiers of the 4th
     brigade"; None for pronouns and for outcome nouns with no people named beside them."""
-    if noun.pos_ == "PRON" or noun.lower_ in _NOT_SUBJECT:
+    if noun.pos_ == "PRON" or noun.lower_ in lx.NOT_SUBJECT:
         return None
     return _outcome_subject(noun) if names_outcome(noun) else _phrase(noun, after)
 
@@ -257,7 +228,7 @@ def _phrase(noun: Token, after: int) -> str:
         for t in noun.lefts
         if t.dep_ in ("amod", "compound", "nmod")
         and t.i >= after
-        and t.lower_ not in _NOT_SUBJECT
+        and t.lower_ not in lx.NOT_SUBJECT
         and not says_outcome(t)
         and t.pos_ != "NUM"
     ]
@@ -292,9 +263,9 @@ def _bound_by_verb(doc: Doc, run: NumberRun) -> NumberRun:
     if head.dep_ == "prep" and head.i < run.start:
         head = head.head
     lemma = head.lemma_.lower()
-    if head.i > run.start or lemma not in _ABOVE_VERBS | _ESTIMATE_VERBS:
+    if head.i > run.start or lemma not in lx.ABOVE_VERBS | lx.ESTIMATE_VERBS:
         return run
-    if lemma in _ESTIMATE_VERBS:
+    if lemma in lx.ESTIMATE_VERBS:
         qualifier, low, high = Qualifier.APPROX, run.low, run.high
     elif any(c.dep_ == "neg" for c in head.children):
         qualifier, low, high = Qualifier.AT_MOST, None, run.high
@@ -307,10 +278,10 @@ def _vetoed(doc: Doc, run: NumberRun, sent: Span) -> bool:
     """Numbers that are plainly not a count of people: see the word lists above."""
     before = doc[run.start - 1] if run.start > sent.start else None
     after = doc[run.end] if run.end < sent.end else None
-    if after is not None and (after.lower_ in _UNITS_AFTER or _is_month(after)):
+    if after is not None and (after.lower_ in lx.UNITS_AFTER or _is_month(after)):
         return True
     # a label stands right before the number: "Route 6", but not "the road not less than 20"
-    label = before is not None and before.lower_ in _LABELS_BEFORE and run.start == run.nums[0]
+    label = before is not None and before.lower_ in lx.LABELS_BEFORE and run.start == run.nums[0]
     if label or (before is not None and _is_month(before)):
         return True
     if before is not None and before.text == "." and _abbreviation(doc, run.start - 2, sent):
@@ -319,7 +290,16 @@ def _vetoed(doc: Doc, run: NumberRun, sent: Span) -> bool:
         return True
     if _hyphen_compound(doc, run.end, sent.end) or _is_ratio(doc, run.start - 1, sent.start):
         return True
+    if _is_generic(doc, run):
+        return True
     return _is_year(doc, run, after) or _is_age(doc, run) or _is_pronoun_one(doc, run, before)
+
+
+def _is_generic(doc: Doc, run: NumberRun) -> bool:
+    """ "murder of two or more persons", "one or more soldiers": a legal or generic
+    category, not a count."""
+    tail = [t.lower_ for t in doc[run.nums[-1] + 1 : run.end]]
+    return tail == ["or", "more"] and run.low is not None and run.low <= 2
 
 
 def _hyphen_compound(doc: Doc, end: int, limit: int) -> bool:
@@ -331,7 +311,7 @@ def _hyphen_compound(doc: Doc, end: int, limit: int) -> bool:
 
 
 def _abbreviation(doc: Doc, i: int, sent: Span) -> bool:
-    return i >= sent.start and doc[i].lower_ + "." in _LABELS_BEFORE
+    return i >= sent.start and doc[i].lower_ + "." in lx.LABELS_BEFORE
 
 
 def _is_ratio(doc: Doc, i: int, first: int) -> bool:
@@ -341,7 +321,7 @@ def _is_ratio(doc: Doc, i: int, first: int) -> bool:
 
 def _is_month(token: Token) -> bool:
     # "May" is a month only as a proper noun: "30 may have died" is a count.
-    return token.lower_ in _MONTHS and token.text[0].isupper() and token.tag_ == "NNP"
+    return token.lower_ in lx.MONTHS and token.text[0].isupper() and token.tag_ == "NNP"
 
 
 def _is_time(doc: Doc, run: NumberRun, limit: int) -> bool:
@@ -349,7 +329,7 @@ def _is_time(doc: Doc, run: NumberRun, limit: int) -> bool:
     if ":" in doc[run.start].text:
         return True
     tail = [doc[i].lower_ for i in range(run.end, min(run.end + 3, limit))]
-    return len(tail) == 3 and tail[0] == "in" and tail[2] in _DAYPARTS
+    return len(tail) == 3 and tail[0] == "in" and tail[2] in lx.DAYPARTS
 
 
 def _is_year(doc: Doc, run: NumberRun, after: Token | None) -> bool:
@@ -365,12 +345,13 @@ def _is_age(doc: Doc, run: NumberRun) -> bool:
     """ "Hastra, 58, said", "a boy of about twelve"."""
     num = doc[run.nums[-1]]
     head = num.head
-    if num.dep_ == "appos" and head.i < num.i and head.tag_ in ("NNP", "NN"):
-        return doc[run.start - 1].text == ","  # not "Death toll: 477", "Army — 57"
+    appos = num.dep_ == "appos" and head.i < num.i and head.tag_ in ("NNP", "NN")
+    if appos and doc[run.start - 1].text == ",":  # not "Death toll: 477", "Army — 57"
+        return True
     if _in_brackets(doc, run) and doc[run.start - 2].pos_ == "PROPN":
         return True  # "Amir Sadeh (35)"
     if num.dep_ == "pobj" and head.lower_ == "of" and head.i < num.i:
-        return head.head.lemma_.lower() in _AGE_HEADS
+        return head.head.lemma_.lower() in lx.AGE_HEADS
     return False
 
 
@@ -385,4 +366,4 @@ def _is_pronoun_one(doc: Doc, run: NumberRun, before: Token | None) -> bool:
     after = doc[run.end] if run.end < len(doc) else None
     if after is not None and after.lower_ in ("of", "another", "who", "that"):
         return True
-    return before is not None and before.lower_ in _ONE_BEFORE
+    return before is not None and before.lower_ in lx.ONE_BEFORE

@@ -11,9 +11,10 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from claimgraph.extract.cues import Found, source_span
+from claimgraph.extract.cues import Found, char_span, source_span
+from claimgraph.extract.speakers import is_person_noun, kind_of_words
 
 _MARKS = re.compile(r"``|''|[\"“”„‟«»‘’']|\n")
 _DOUBLE_OPEN = frozenset({"“", "„", "‟", "«", "``"})
@@ -65,7 +66,7 @@ def find_quotes(text: str) -> list[Quote]:
             current = None
         elif current is None:
             current = _maybe_open(text, pos, mark)
-        elif _closes(text, pos, mark, current.double):
+        elif _closes(text, pos, mark, current.double) or (_low_open(text, current) and mark == "“"):
             quotes.append(Quote(current.start, m.end(), closed=True))
             current = None
         elif current.double and _reopens(text, pos, mark):
@@ -113,6 +114,11 @@ def _closes(text: str, pos: int, mark: str, double: bool) -> bool:
         before = text[pos - 1 : pos]
         return (bool(before) and not before.isspace()) or _at_word_end(text, pos + len(mark))
     return mark in _SINGLE_EITHER and _at_word_end(text, pos + 1)
+
+
+def _low_open(text: str, current: _Open) -> bool:
+    """German-style quotations open low („) and close with “."""
+    return text[current.start] == "„"
 
 
 def _reopens(text: str, pos: int, mark: str) -> bool:
@@ -171,6 +177,13 @@ def clip_to_paragraph(span: tuple[int, int], at: int, breaks: list[int]) -> tupl
     return max(span[0], start), min(span[1], end)
 
 
+def strip_span(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    start, end = span
+    while start < end and text[start].isspace():
+        start += 1
+    return start, _trim_end(text, end)
+
+
 # --- tying quotations to their cues -----------------------------------------------
 
 
@@ -197,6 +210,7 @@ def attach_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> None:
             or _left_cue(doc, span, before, by_head)
             or _dash_speaker(doc, span, after, found)
             or _continued(doc, quote, span, last, cue_starts)
+            or _introducing_verb(doc, span, before, found)
         )
         if owner is not None:
             owner.content.append((quote.start, quote.end))
@@ -234,7 +248,9 @@ def _owner(found: list[Found], quote: Quote) -> Found | None:
 
 
 def _right_cue(doc: Doc, span: Span, limit: int, by_head: dict[int, Found]) -> Found | None:
-    for token in doc[span.end : span.end + _FRAME]:
+    # Up to the end of the sentence: "“…,” Trump, the front-runner in a long list of
+    # polls, said." may hold the cue far from the quotation.
+    for token in doc[span.end : span.end + 3 * _FRAME]:
         if token.idx >= limit or "\n" in token.text:
             return None
         f = by_head.get(token.i)
@@ -246,14 +262,48 @@ def _right_cue(doc: Doc, span: Span, limit: int, by_head: dict[int, Found]) -> F
 
 
 def _left_cue(doc: Doc, span: Span, limit: int, by_head: dict[int, Found]) -> Found | None:
-    first = doc[span.start].sent.start
-    for token in reversed(doc[max(first, span.start - _FRAME) : span.start]):
-        if token.idx < limit or "\n" in token.text:
-            return None
+    for token in _left_frame(doc, span, limit):
         f = by_head.get(token.i)
         if f is not None and (f.takes_quote or _only_quotes(doc, f)):
             return f
     return None
+
+
+def _left_frame(doc: Doc, span: Span, limit: int) -> list[Token]:
+    """The words before a quotation, back to the previous sentence or quotation; a
+    paragraph that ends with a colon ("Dr. Ward stated:") still introduces the next."""
+    frame: list[Token] = []
+    crossed = False
+    for token in reversed(doc[max(0, span.start - _FRAME) : span.start]):
+        if token.idx < limit or (token.text in _SENTENCE_END and frame):
+            break
+        if "\n" in token.text:
+            before = doc[token.i - 1] if token.i else token
+            if crossed or before.text != ":" or frame:
+                break
+            crossed = True
+            continue
+        frame.append(token)
+    return frame
+
+
+def _introducing_verb(doc: Doc, span: Span, limit: int, found: list[Found]) -> Found | None:
+    """ "Trump leaned in and boomed: “…”" or "Clinton cracked, “…”": any verb with a
+    subject that a colon or comma joins to a quotation introduces it."""
+    frame = _left_frame(doc, span, limit)
+    if not frame or frame[0].text not in (":", ","):
+        return None
+    mark = frame[0]
+    verb = mark.head if mark.text == ":" else doc[mark.i - 1]
+    if verb.i >= mark.i or verb.pos_ != "VERB" or verb not in frame:
+        return None
+    source = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if source is None or source.i >= verb.i:
+        return None
+    end = mark.i + 1 if mark.text == ":" and mark.i == verb.i + 1 else verb.i + 1
+    f = Found(head=verb.i, cue=(verb.i, end), source=source, source_span=source_span(source))
+    found.append(f)
+    return f
 
 
 def _only_quotes(doc: Doc, f: Found) -> bool:
@@ -294,7 +344,8 @@ def _continued(
         return None
     if not (span[0].is_sent_start or doc.text[: quote.start].endswith("\n")):
         return None
-    prev_end = max(e for _, e in last.content)
+    # Cues in the speaker's own sentence ("said Amy Deace, who noted ...") do not count.
+    prev_end = max(max(e for _, e in last.content), doc[last.cue[0]].sent.end_char)
     own = doc[last.cue[0]].idx
     n = bisect_left(cue_starts, prev_end)
     if any(c != own for c in cue_starts[n : bisect_left(cue_starts, quote.start)]):
@@ -302,3 +353,61 @@ def _continued(
     if doc.text.count("\n\n", prev_end, quote.start) > 1 or quote.words(doc.text) < 3:
         return None
     return last
+
+
+# --- "Speaker: words" labels ---------------------------------------------------
+
+
+_COLON_SOURCE = 7  # the most words a "Speaker:" label takes
+# Labels before a colon that introduce something other than a speaker's words.
+_NOT_SPEAKERS = frozenset(
+    {"note", "update", "correction", "editor", "photo", "photos", "video", "related", "watch",
+     "read", "listen", "caption", "credit", "credits", "warning", "disclosure", "contact",
+     "email", "phone", "address", "date", "time", "location", "subject", "question",
+     "answer", "example", "reason", "result", "results", "summary", "background", "context",
+     "analysis", "exclusive", "breaking", "live", "latest", "more", "also", "plus", "tip",
+     "verdict", "score", "status", "topic", "issue", "problem", "step", "rule", "lesson",
+     "source", "sources", "image", "images", "file", "map", "chart", "graphic", "table",
+     "figure", "fig", "page", "part", "chapter", "section", "day", "week", "year", "list",
+     "editors", "advertisement", "sponsored", "transcript", "q", "a"}
+)  # fmt: skip
+
+
+def colon_cue(colon: Token) -> Found | None:
+    """Headline and transcript style: "Ministry: 40 killed in strike", "TAPPER: And ..."."""
+    doc = colon.doc
+    start = colon.i
+    while start > colon.sent.start and colon.i - start < _COLON_SOURCE:
+        before = doc[start - 1]
+        if "\n" in before.text or before.text in _DASHES:
+            break
+        start -= 1
+    words = doc[start : colon.i]
+    if not 0 < len(words) < _COLON_SOURCE or colon.i + 2 >= len(doc):
+        return None
+    end = next((t.i for t in words if t.pos_ == "ADP" or t.lower_ == "to"), colon.i)
+    if end == start or any(t.pos_ in ("VERB", "AUX", "PRON") or t.is_punct for t in words):
+        return None
+    head = doc[end - 1]
+    if not _speaker_like(head) or not (words[0].is_title or words[0].is_upper):
+        return None
+    first = colon.i + 1
+    while first < len(doc) - 1 and doc[first].is_space:
+        first += 1
+    last = doc[first].sent.end - 1  # a headline label may stand as a sentence of its own
+    if first >= last or sum(t.is_alpha for t in doc[first : last + 1]) < 2:
+        return None  # "Hillary Clinton: 1,769." is a tally, not a statement
+    return Found(
+        head=colon.i,
+        cue=(colon.i, colon.i + 1),
+        source=head,
+        source_span=char_span(doc, start, end - 1),
+        content=[char_span(doc, first, last)],
+        takes_quote=False,
+    )
+
+
+def _speaker_like(head: Token) -> bool:
+    if len(head.text) < 2 or head.lower_ in _NOT_SPEAKERS:
+        return False
+    return head.pos_ == "PROPN" or is_person_noun(head) or kind_of_words([head.text]) is not None

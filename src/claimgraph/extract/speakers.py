@@ -25,7 +25,9 @@ _THEY_KINDS = ORG_KINDS | {ActorKind.GROUP}
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 _GROUP_PRONOUNS = frozenset({"they", "them", "their"})
-FIRST_PERSON = frozenset({"i", "we", "me", "us", "you"})
+FIRST_PERSON = frozenset(
+    {"i", "we", "me", "us", "you", "my", "our", "your", "mine", "ours", "yours", "myself"}
+)
 _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
 _QUANTIFIERS = frozenset(
     {"one", "some", "many", "most", "several", "all", "both", "each", "few", "none", "two",
@@ -84,6 +86,7 @@ ARTIFACT = frozenset(
      "indictment", "transcript", "email", "emails", "message", "post", "list", "count"}
 )  # fmt: skip
 _MODIFIERS = frozenset({"amod", "compound", "nmod", "hmod", "hyph"})
+_NAME_MODIFIERS = _MODIFIERS | {"nummod"}  # "12th Brigade"
 # Nouns for people, so that "the toll" is never taken for a speaker that "he" points to.
 PERSON_NOUNS = frozenset(
     {"minister", "mayor", "spokesman", "spokeswoman", "spokesperson", "official", "president",
@@ -111,6 +114,14 @@ PERSON_NOUNS = frozenset(
      "commentator", "columnist", "editor", "blogger", "user", "campaigner", "advocate"}
 )  # fmt: skip
 _PERSON_SUFFIXES = ("man", "woman", "person", "ist", "ian", "eer")
+# Nouns that refer back to a body named before them by its kind, not by its own name.
+_OUTLET_MARKERS = frozenset({"news", "press", "wire", "newspaper", "radio", "television", "tv"})
+_GENERIC_BODIES = frozenset(
+    {"organisation", "organization", "group", "agency", "body", "institution", "outlet",
+     "newspaper", "paper", "broadcaster", "channel", "station", "network", "company",
+     "firm", "charity", "wire", "daily", "magazine", "publication"}
+)  # fmt: skip
+_NAMED_BODIES = frozenset({ActorKind.OUTLET, ActorKind.GOVERNMENT_BODY, ActorKind.MILITARY_UNIT})
 _ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
 
 
@@ -118,6 +129,10 @@ def kind_of_words(words: Iterable[str], label: str = "") -> ActorKind | None:
     """The kind an organisation-like name or head noun implies, or None."""
     lowered = [w.lower().strip(".'’") for w in words]
     last = lowered[-1] if lowered else ""
+    if last in PERSON_NOUNS:
+        return None  # "press secretary", "army spokesman": people
+    if _OUTLET_MARKERS.intersection(lowered):
+        return ActorKind.OUTLET  # "state news agency", "Press Service"
     for lexicon, kind in (
         (OUTLET, ActorKind.OUTLET),
         (MILITARY, ActorKind.MILITARY_UNIT),
@@ -160,11 +175,17 @@ class Registry:
         finally:
             self._building = False
 
-    def nearest(self, token: Token, fits: Callable[[Speaker], bool]) -> Speaker | None:
+    def nearest(
+        self, token: Token, fits: Callable[[Speaker], bool], singular: bool = False
+    ) -> Speaker | None:
+        """The nearest speaker mentioned before `token` that fits; `singular` skips
+        plural mentions ("it" never means "the troops")."""
         doc = token.doc
         pos = bisect_left(self._mentions, (token.idx, -1))
         for offset, i in reversed(self._mentions[max(0, pos - 60) : pos]):
             if i == token.i or offset >= token.idx:
+                continue
+            if singular and doc[i].tag_ in ("NNS", "NNPS"):
                 continue
             if i not in self._speakers:
                 if self._building:
@@ -231,10 +252,12 @@ def build_speaker(head: Token, registry: Registry, mention: bool = False) -> Spe
         return None  # the author, or the quoted speaker already holding the quote
     fits = fits_pronoun(word)
     if fits is not None:
-        return registry.nearest(head, fits)
+        return registry.nearest(head, fits, singular=word in ("it", "its"))
     if is_relative(head):
         relcl = head.head.dep_ == "relcl"
         return build_speaker(head.head.head, registry, mention) if relcl else None
+    if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.pos_ == "PROPN":
+        return build_speaker(head.head, registry, mention)  # "Jonas Pirt, a spokesman"
     head = _specific(head)
     appos = next((c for c in head.rights if c.dep_ == "appos"), None)
     if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
@@ -261,32 +284,66 @@ def _specific(head: Token) -> Token:
 
 def _proper(head: Token, other: Token | None, registry: Registry) -> Speaker | None:
     """A proper name, with the descriptive noun beside it (apposition) if any."""
-    tokens = _compound_chain(head)
-    role_words: list[str] = []
-    while len(tokens) > 1 and (is_honorific(tokens[0]) or title_role(tokens[0])):
-        role_words.append(title_role(tokens[0]) or "")
-        tokens = tokens[1:]
-    label = head.ent_type_
-    if label == "PERSON":  # words before the person's name are a title: "Interior Minister"
-        while len(tokens) > 1 and tokens[0].ent_type_ != "PERSON":
-            role_words.append(tokens[0].lower_)
-            tokens = tokens[1:]
+    tokens, role_words = _split_title(_compound_chain(head), head.ent_type_ == "PERSON")
     name = " ".join(t.text for t in tokens).removesuffix("'s").removesuffix("’s").strip()
     if not any(c.isalpha() for c in name):
         return None
-    kind = None if label == "PERSON" else kind_of_words((t.text for t in tokens), label)
-    if other is not None and other.pos_ == "NOUN":
-        kind = kind or kind_of_words([other.lower_]) or P
-        role_words.append(role_phrase(other) if kind is P else "")
-    if kind is None and label in _ORG_LABELS:
-        kind = ActorKind.ORGANISATION if label != "NORP" else ActorKind.GROUP
-    kind = kind or P
+    described = other if other is not None and other.pos_ == "NOUN" else _described_by(head)
+    kind = _proper_kind(head, tokens, described, bool(role_words))
+    if kind is P and described is not None:
+        role_words.append(role_phrase(described))
     role = " ".join(w for w in role_words if w) or None
-    if kind is P and role is None:
+    if role is None and (kind is P or len(tokens) == 1):
+        # A surname alone ("Orun said") is the person named in full earlier.
         known = registry.nearest(head, lambda s: s.kind is P and _same_person(s.name, name))
         if known is not None:
             return known
     return Speaker(name=name, kind=kind, role=role)
+
+
+def _split_title(tokens: list[Token], person: bool) -> tuple[list[Token], list[str]]:
+    """ "Sen. Ruth Calder" -> senator; "Interior Minister Corvin Hastra" -> interior minister."""
+    role: list[str] = []
+    while len(tokens) > 1 and (is_honorific(tokens[0]) or title_role(tokens[0])):
+        role.append(title_role(tokens[0]) or "")
+        tokens = tokens[1:]
+    last_role = max((i for i, t in enumerate(tokens[:-1]) if is_person_noun(t)), default=-1)
+    if person:  # the tagger marks where the name starts
+        start = next((i for i, t in enumerate(tokens) if t.ent_type_ == "PERSON"), 0)
+        last_role = max(last_role, start - 1)
+    role.extend(t.lower_ for t in tokens[: last_role + 1])
+    return tokens[last_role + 1 :], role
+
+
+def _proper_kind(
+    head: Token, tokens: list[Token], described: Token | None, titled: bool
+) -> ActorKind:
+    label = head.ent_type_
+    lexical = kind_of_words([t.text for t in tokens])
+    if lexical in _NAMED_BODIES or (lexical is not None and label != "PERSON"):
+        return lexical
+    if titled or label == "PERSON":
+        return P
+    if described is not None:
+        return P if is_person_noun(described) else (kind_of_words([described.lower_]) or P)
+    if label in _ORG_LABELS and not _personal_name_shape(tokens):
+        return ActorKind.GROUP if label == "NORP" else kind_of_words([], label) or P
+    return P
+
+
+def _personal_name_shape(tokens: list[Token]) -> bool:
+    """ "Ana Brekke": the tagger often calls unfamiliar personal names organisations."""
+    if any(c.dep_ == "det" for c in tokens[-1].lefts):
+        return False  # "the Red Crescent": personal names take no article
+    return 2 <= len(tokens) <= 3 and all(t.is_title and t.is_alpha for t in tokens)
+
+
+def _described_by(head: Token) -> Token | None:
+    """ "Ana Brekke is the district's chief medical officer": a copula names the role."""
+    if head.dep_ != "nsubj" or head.head.lemma_ != "be":
+        return None
+    attr = next((c for c in head.head.children if c.dep_ == "attr"), None)
+    return attr if attr is not None and attr.pos_ == "NOUN" and is_person_noun(attr) else None
 
 
 def _same_person(known: str, name: str) -> bool:
@@ -296,6 +353,8 @@ def _same_person(known: str, name: str) -> bool:
 def _common(head: Token, registry: Registry, mention: bool) -> Speaker | None:
     phrase = noun_phrase(head)
     kind = kind_of_words(phrase.split())
+    if kind is ActorKind.OUTLET and any(c.lower_ == "this" for c in head.lefts):
+        return None  # "this newspaper has learned": the document's own outlet
     if kind is not None and head.lower_ in ARTIFACT:
         owner = _artifact_owner(head)
         if owner is not None:
@@ -307,15 +366,17 @@ def _common(head: Token, registry: Registry, mention: bool) -> Speaker | None:
     definite = not indefinite(head)
     if definite and not plural:
         known = registry.nearest(head, fits_noun(head.lower_))
+        if known is None and kind is not None and head.lower_ in _GENERIC_BODIES:
+            known = registry.nearest(head, lambda s: s.kind is kind)  # "the organisation"
         if known is not None:
             return known
     if kind is not None:
         return Speaker(name=phrase, kind=kind)
-    if plural or not definite:
-        return Speaker(name=phrase, kind=ActorKind.GROUP)
-    if personal:
-        return Speaker(name=phrase, kind=P, role=phrase.lower())
-    return Speaker(name=phrase, kind=ActorKind.ORGANISATION)
+    if plural or not definite:  # anonymous: "a nurse", "witnesses", "a local stringer"
+        role = phrase.lower() if personal and not plural else None
+        return Speaker(name=phrase, kind=ActorKind.GROUP, role=role)
+    # A definite singular noun that speaks is most often a person ("the harbour master").
+    return Speaker(name=phrase, kind=P, role=phrase.lower())
 
 
 def _artifact_owner(head: Token) -> Token | None:
@@ -333,9 +394,14 @@ def _artifact_owner(head: Token) -> Token | None:
 def _compound_chain(head: Token) -> list[Token]:
     start = head.i
     for child in head.lefts:
-        if child.dep_ in ("compound", "nmod", "amod") and child.pos_ == "PROPN":
+        if child.dep_ == "compound" or (child.dep_ in _NAME_MODIFIERS and _name_part(child)):
             start = min(start, child.left_edge.i)
     return [t for t in head.doc[start : head.i + 1] if not t.is_punct or t.text == "."]
+
+
+def _name_part(token: Token) -> bool:
+    """Words that belong to a proper name: "12th Brigade", "Hartwell Gazette"."""
+    return token.pos_ == "PROPN" or token.is_title or token.text[:1].isdigit()
 
 
 def noun_phrase(head: Token) -> str:
