@@ -66,6 +66,9 @@ DIRECT_QUOTES: list[Case] = [
     # a quotation split by its cue
     ("“Nobody expected this,” the engineer said, “but 3 pylons collapsed.”", "3",
      ("engineer", PERSON, "engineer"), (), "say"),
+    # inverted "said" with the name in apposition
+    ("“Twelve houses were burned,” said the mayor, Ines Valdo.", "Twelve",
+     ("Ines Valdo", PERSON, "mayor"), (), "say"),
     # a dash names the speaker
     ("“We buried 19 of our neighbours.” — a resident of Lasko", "19",
      ("resident", GROUP, "resident"), (), "say"),
@@ -101,6 +104,8 @@ REPORTED: list[Case] = [
      ("commander", PERSON, "commander"), (), "words"),
     ("The ministry's figure of 312 dead was repeated across the region.", "312",
      ("ministry", GOV, None), (), "figure"),
+    ("The claim by rebels that 40 prisoners were shot was rejected.", "40",
+     ("rebels", GROUP, None), (), "claim"),
     ("As the Daily Courier reported, 23 miners were trapped.", "23",
      ("Daily Courier", OUTLET, None), (), "report"),
     ("It was reported by the Evening Herald that 50 shops were looted.", "50",
@@ -129,6 +134,16 @@ CHAINS: list[Case] = [
      ("Idris Mansa", PERSON, "colonel"), (("State radio", "quoted"),), "say"),
     ("According to Radio Meridian, the mayor said 600 people had fled.", "600",
      ("mayor", PERSON, "mayor"), (("Radio Meridian", "sourced"),), "say"),
+    # "citing" hung by the parser inside the content it sources
+    ("Radio Dorsa reported, citing hospital sources, that 40 people died.", "40",
+     ("hospital sources", GROUP, None), (("Radio Dorsa", "reported"),), "cite"),
+    # "which cited" on the source of "according to"
+    ("According to the Daily Star, which cited a local stringer, 477 people died.", "477",
+     ("local stringer", GROUP, "local stringer"), (("Daily Star", "sourced"),), "cite"),
+    ("The agency cited local officials as saying that 40 people died.", "40",
+     ("local officials", GROUP, None), (("agency", "sourced"),), "say"),
+    ("Daily Star quoted the minister as saying: “40 people died.”", "40",
+     ("minister", PERSON, "minister"), (("Daily Star", "quoted"),), "say"),
     ("The Tribune reported that the interior ministry estimated 80 deaths.", "80",
      ("interior ministry", GOV, None), (("Tribune", "reported"),), "estimate"),
 ]  # fmt: skip
@@ -200,6 +215,8 @@ NOT_ATTRIBUTED: list[Case] = [
     ("The storm destroyed 48 homes on Tuesday.", "48", None, (), None),
     ('The so-called "peace convoy" carried 20 tonnes of flour.', "20", None, (), None),
     ("I think 30 people died in the fire.", "30", None, (), None),
+    # an outlet that could not confirm a figure does not claim it
+    ("The agency could not confirm reports that 200 people died.", "200", None, (), None),
     # the document's own outlet speaking of itself is the document asserting
     ("This newspaper has learned that 16 guards were dismissed.", "16", None, (), "learn"),
     ("The mayor said the road was closed. The flood had killed 14 people by noon.", "14",

@@ -56,3 +56,10 @@ def test_claim_date_relative_to_publication(
     nlp: Any, text: str, published: str | None, expected: str | None
 ) -> None:
     assert _figure(nlp, text, published).date == expected
+
+
+def test_a_missing_model_says_how_to_install_it() -> None:
+    from claimgraph.errors import Unavailable
+
+    with pytest.raises(Unavailable, match=r"requirements-model\.txt"):
+        load_nlp("en_core_web_not_installed")

@@ -33,7 +33,10 @@ from claimgraph.extract.cues import (
     cue_lemma,
     has_words,
     noun_cue,
+    object_end,
+    passive_tails,
     source_span,
+    without_tail,
 )
 from claimgraph.extract.quotes import (
     attach_quotes,
@@ -52,15 +55,9 @@ from claimgraph.extract.types import Attributed, Attribution, Speaker
 from claimgraph.model import ChainLink
 
 _VERB_GROUP = frozenset({"aux", "auxpass", "neg"})
-# Prepositions after an object that belong to what is attributed: "put the toll at 500",
-# "quoted X as saying", "blamed the army for the deaths", "accused X of lying".
-_OBJECT_TAIL = frozenset({"at", "as", "for", "of", "about", "by", "over", "with", "against", "on"})
-_TIME_LABELS = frozenset({"DATE", "TIME"})
-# Comma-separated additions at the end of a content that are the author's, not the
-# source's: appositions, "the first time ...", participles, "while ..." clauses.
-_AUTHOR_TAILS = frozenset({"appos", "npadvmod", "advcl", "acl"})
 _ADDRESSEE_VERBS = frozenset({"tell", "ask", "assure", "inform", "warn", "urge", "remind"})
 _NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM", "PART"})
+_QUOTING = frozenset({"quote", "cite"})  # "quoted / cited X as saying"
 _INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl"})
 _MENTION_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})
 
@@ -71,14 +68,14 @@ def find_attributions(doc: Doc, publisher: str | None = None) -> list[Attributio
     registry = Registry(lambda token: build_speaker(token, registry, mention=True))
     found: list[Found] = []
     for token in doc:
-        if token.pos_ in ("NOUN", "PROPN", "PRON") and _is_mention(token):
+        if token.pos_ in ("NOUN", "PROPN") and _is_mention(token):
             registry.mention(token)
         hit = _cue_at(token)
         if hit is not None:
             found.append(hit)
     _clip(doc, found, paragraph_breaks(doc.text))
     attach_quotes(doc, quotes, found)
-    _fill_sourcing(found)
+    _fill_sourcing(doc, found)
     quoted = frozenset((q.start, q.end) for q in quotes)
     return _records(doc, found, registry, _publisher_key(publisher), quoted)
 
@@ -118,10 +115,12 @@ def _verb_cue(verb: Token, lemma: str) -> Found | None:
     particle = PARTICLE_CUES.get(lemma)
     if particle is not None and not any(c.lower_ == particle for c in verb.rights):
         return None
-    if lemma == "cite" and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj", "xcomp", "acl"):
+    if lemma == "cite" and (verb.tag_ == "VBG" or verb.dep_ == "relcl"):
         return _citing(verb)
     if lemma == "quote" and _passive(verb) and not _agent(verb):
         return None  # "X was quoted as saying": the saying carries the attribution
+    if lemma == "confirm" and any(c.dep_ == "neg" for c in verb.children):
+        return None  # "could not confirm that 40 died": not the speaker's claim
     pieces, prep = _verb_content(verb, lemma)
     if not pieces and lemma not in CUE_VERBS:
         return None
@@ -177,10 +176,14 @@ def _verb_content(verb: Token, lemma: str) -> tuple[list[tuple[int, int]], Token
                 clauses.append((child.i + 1, child.right_edge.i))
                 prep = child
         elif dep in ("dobj", "intj", "advmod") and _object_content(child, lemma):
-            objects.append((child.left_edge.i, _object_end(child)))
+            objects.append((child.left_edge.i, object_end(child)))
+        elif dep == "nsubjpass" and _object_content(child, lemma) and _agent(verb) is not None:
+            # "40 deaths were confirmed by the ministry", "the toll was put at 500 by ..."
+            objects.append((child.left_edge.i, child.right_edge.i))
+            objects.extend(passive_tails(verb))
     if clauses or objects:
         doc = verb.doc
-        return [(a, _without_tail(doc, a, b)) for a, b in clauses or objects], prep
+        return [(a, without_tail(doc, a, b)) for a, b in clauses or objects], prep
     return _parenthetical(verb), None
 
 
@@ -195,50 +198,11 @@ def _before_coordinated_cue(clause: Token, lemma: str) -> int:
 
 
 def _object_content(obj: Token, lemma: str) -> bool:
-    if lemma == "say" or obj.dep_ != "dobj":
+    if lemma == "say" or obj.dep_ not in ("dobj", "nsubjpass"):
         return lemma == "say" and obj.lower_ in SAID_OBJECTS and obj.i > obj.head.i
     if lemma in FIGURE_VERBS:
         return obj.lemma_.lower() in FIGURE_NOUNS
     return lemma in OBJECT_TOO and lemma not in _ADDRESSEE_VERBS
-
-
-def _object_end(obj: Token) -> int:
-    end = obj.right_edge.i
-    for sibling in obj.head.rights:
-        gap = sibling.left_edge.i - end - 1  # "quoted X, as saying": a comma may intervene
-        if gap > 1 or gap < 0 or (gap == 1 and sibling.lower_ != "as"):
-            continue
-        prep = sibling.dep_ == "prep" and sibling.lower_ in _OBJECT_TAIL
-        if sibling.dep_ == "oprd" or (prep and not _temporal(sibling)):
-            end = sibling.right_edge.i
-    return end
-
-
-def _temporal(prep: Token) -> bool:
-    return any(c.ent_type_ in _TIME_LABELS for c in prep.children)
-
-
-def _without_tail(doc: Doc, first: int, last: int) -> int:
-    """The last token of a content once a trailing comma-separated addition is cut."""
-    for comma in doc[first + 1 : last]:
-        if comma.text != ",":
-            continue
-        nxt = doc[comma.i + 1]
-        root = nxt if nxt.right_edge.i >= last else None
-        while root is not None and root.head.i > comma.i and root.head.i <= last:
-            root = root.head
-        if root is not None and root.left_edge.i == comma.i + 1 and _author_tail(root):
-            return comma.i - 1
-    return last
-
-
-def _author_tail(root: Token) -> bool:
-    if root.dep_ not in _AUTHOR_TAILS:
-        return False
-    if root.dep_ in ("advcl", "acl"):
-        mark = next((c.lower_ for c in root.children if c.dep_ == "mark"), "")
-        return (root.tag_ in ("VBG", "VBN") and not mark) or mark in ("while", "whereas")
-    return True
 
 
 def _parenthetical(verb: Token) -> list[tuple[int, int]]:
@@ -286,9 +250,9 @@ def _subject(verb: Token) -> Token | None:
 
 def _quoted_person(word: Token) -> Token | None:
     """Whom "quoted X as saying" and "X was quoted as saying" quote."""
-    if word.lemma_ == "quote":
+    if word.lemma_ in _QUOTING:
         return next((c for c in word.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if word.dep_ in ("dobj", "nsubjpass") and word.head.lemma_ == "quote":
+    if word.dep_ in ("dobj", "nsubjpass") and word.head.lemma_ in _QUOTING:
         return word  # the parser may hang "as saying" on the person quoted
     return None
 
@@ -315,16 +279,8 @@ def _citing(verb: Token) -> Found | None:
         source=cited,
         source_span=source_span(cited),
         takes_quote=False,
-        sourcing=_governing_verb(verb).i,
+        sourcing=verb.i,
     )
-
-
-def _governing_verb(token: Token) -> Token:
-    """The verb a participle phrase hangs on: "A stringer, citing X, put ..." -> put."""
-    head = token.head
-    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:
-        head = head.head
-    return head
 
 
 def _verb_group(verb: Token, prep: Token | None) -> tuple[int, int]:
@@ -367,13 +323,35 @@ def _wordy(text: str) -> bool:
     return any(c.isalnum() for c in text)
 
 
-def _fill_sourcing(found: list[Found]) -> None:
+def _fill_sourcing(doc: Doc, found: list[Found]) -> None:
+    """Give "citing Y" the content of the attribution it names the origin of: the
+    nearest cue above it ("X, citing Y, reported that ..."), or the attribution whose
+    source it describes ("According to X, which cited Y, ...")."""
     by_head = {f.head: f for f in found}
+    by_source = {f.source.i: f for f in found if f.source is not None}
     for f in found:
-        if f.sourcing is not None:
-            outer = by_head.get(f.sourcing)
-            if outer is not None:
-                f.content = list(outer.content)
+        if f.sourcing is None:
+            continue
+        token = doc[f.sourcing]
+        outer = by_source.get(token.head.i) if token.dep_ == "relcl" else None
+        while outer is None and token.head.i != token.i:
+            token = token.head
+            outer = by_head.get(token.i)
+        if outer is not None and outer is not f:
+            phrase = doc[f.sourcing].left_edge.idx, doc[f.sourcing].right_edge.idx
+            outer.content = [_after(doc, piece, phrase) for piece in outer.content]
+            f.content = list(outer.content)
+
+
+def _after(doc: Doc, piece: tuple[int, int], phrase: tuple[int, int]) -> tuple[int, int]:
+    """A content that opens with the "citing Y," phrase starts after it."""
+    if not piece[0] <= phrase[0] < phrase[1] < piece[1] or doc.text[piece[0] : phrase[0]].strip():
+        return piece
+    rest = doc.char_span(phrase[1], piece[1], alignment_mode="expand")
+    if rest is None:
+        return piece
+    words = [t for t in rest[1:] if not (t.is_punct or t.is_space)]
+    return (words[0].idx, piece[1]) if words else piece
 
 
 def _records(

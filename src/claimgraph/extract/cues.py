@@ -44,7 +44,7 @@ OBJECT_TOO = frozenset(
         "defend", "welcome", "applaud", "tally", "record", "document", "order", "refute",
         "rebut", "contradict", "acknowledge", "admit", "plan", "intend", "prefer", "refuse",
         "decline", "tout", "label", "brand", "dub", "call", "characterize", "characterise",
-        "doubt", "fear", "affirm", "verify", "corroborate", "forecast", "project",
+        "doubt", "fear", "affirm", "forecast", "project",
         "calculate", "list", "detail", "outline", "discuss", "denounce", "express",
         "highlight", "echo", "mock", "blast", "slam", "lament", "decry", "hail", "laud",
         "deplore", "ridicule", "concede", "emphasize", "emphasise", "stress", "urge",
@@ -150,7 +150,7 @@ CUE_ADVERBS = frozenset(
     }
 )  # fmt: skip
 
-_IRREGULAR_PAST = {
+_IRREGULAR_PAST = MappingProxyType({
     "say": "said", "tell": "told", "write": "wrote", "think": "thought", "know": "knew",
     "see": "saw", "find": "found", "hear": "heard", "put": "put", "give": "gave",
     "feel": "felt", "speak": "spoke", "read": "read", "learn": "learned", "set": "set",
@@ -159,7 +159,7 @@ _IRREGULAR_PAST = {
     "refer": "referred", "prefer": "preferred", "rebut": "rebutted", "quip": "quipped",
     "commit": "committed", "regret": "regretted", "submit": "submitted", "omit": "omitted",
     "concur": "concurred", "confer": "conferred", "rule": "ruled", "dub": "dubbed",
-}  # fmt: skip
+})  # fmt: skip
 
 
 def past_of(lemma: str) -> str:
@@ -244,6 +244,13 @@ class Found:
     sourcing: int | None = None  # head of the attribution whose origin this one names
 
 
+# Prepositions after an object that belong to what is attributed: "put the toll at 500",
+# "quoted X as saying", "blamed the army for the deaths", "accused X of lying".
+_OBJECT_TAIL = frozenset({"at", "as", "for", "of", "about", "by", "over", "with", "against", "on"})
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+# Comma-separated additions at the end of a content that are the author's, not the
+# source's: appositions, "the first time ...", participles, "while ..." clauses.
+_AUTHOR_TAILS = frozenset({"appos", "npadvmod", "advcl", "acl"})
 _TRIM_PUNCT = frozenset({".", ",", ";", ":", "—", "–", "-", "--", "(", ")"})
 _DASHES = frozenset({"—", "–", "--", "―"})
 
@@ -254,7 +261,8 @@ def source_span(head: Token, limit: int | None = None) -> tuple[int, int]:
     said ..., added") or a dateline ("WASHINGTON — Sen. X"); with the closing comma of
     a parenthetical ("Ada Okafor, the mayor, said")."""
     doc = head.doc
-    first, last = head.left_edge.i, head.right_edge.i if limit is None else limit
+    last = head.right_edge.i if limit is None else min(head.right_edge.i, limit)
+    first = head.left_edge.i
     for child in head.rights:
         if child.dep_ in ("relcl", "acl") and any(t.lemma_ in ALL_CUE_VERBS for t in child.subtree):
             last = min(last, child.left_edge.i - 1)
@@ -320,7 +328,11 @@ def according_cue(token: Token) -> Found | None:
 
 
 def noun_cue(noun: Token) -> Found | None:
+    """ "the ministry's figure of 477", "the claim by rebels that ...", "in X's words"."""
+    by = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in ("by", "from")), None)
     source = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if source is None and by is not None:
+        source = next((c for c in by.children if c.dep_ == "pobj"), None)
     if source is None:
         return None
     if noun.lower_ in FRAME_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "by"):
@@ -328,7 +340,7 @@ def noun_cue(noun: Token) -> Found | None:
     elif noun.lower_ not in NOUN_CUES:
         return None
     else:
-        content = noun_content(noun)
+        content = noun_content(noun, by)
     if not content:
         return None
     return Found(
@@ -341,12 +353,18 @@ def noun_cue(noun: Token) -> Found | None:
     )
 
 
-def noun_content(noun: Token) -> list[tuple[int, int]]:
+def noun_content(noun: Token, by: Token | None = None) -> list[tuple[int, int]]:
     """ "the ministry's figure of 477 deaths", "his claim that ...", "her view is that"."""
     doc = noun.doc
-    rights = [c for c in noun.rights if c.dep_ in ("prep", "acl", "ccomp", "relcl", "appos")]
+    rights = [
+        c
+        for c in noun.rights
+        if c.dep_ in ("prep", "acl", "ccomp", "relcl", "appos") and (by is None or c.i != by.i)
+    ]
     if rights:
-        return [char_span(doc, rights[0].left_edge.i, noun.right_edge.i)]
+        first = rights[0].left_edge.i
+        last = by.i - 1 if by is not None and by.i > first else noun.right_edge.i
+        return [char_span(doc, first, last)]
     head = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
         for child in head.rights:
@@ -363,3 +381,55 @@ def around(token: Token, phrase: tuple[int, int]) -> list[tuple[int, int]]:
     doc = token.doc
     pieces = [(clause.left_edge.i, phrase[0] - 1), (phrase[1] + 1, clause.right_edge.i)]
     return [char_span(doc, a, b) for a, b in pieces if b >= a and has_words(doc, a, b)]
+
+
+# --- where a content ends -------------------------------------------------------
+
+
+def object_end(obj: Token) -> int:
+    end = obj.right_edge.i
+    for sibling in obj.head.rights:
+        gap = sibling.left_edge.i - end - 1  # "quoted X, as saying": a comma may intervene
+        if gap > 1 or gap < 0 or (gap == 1 and sibling.lower_ != "as"):
+            continue
+        prep = sibling.dep_ == "prep" and sibling.lower_ in _OBJECT_TAIL
+        if sibling.dep_ == "oprd" or (prep and not _temporal(sibling)):
+            end = sibling.right_edge.i
+    return end
+
+
+def passive_tails(verb: Token) -> list[tuple[int, int]]:
+    """What follows a passive cue and belongs to its content: "was put at 500",
+    "was criticised for the delay" (the agent, "by X", is the source)."""
+    return [
+        (c.i, c.right_edge.i)
+        for c in verb.rights
+        if c.dep_ == "prep" and c.lower_ in _OBJECT_TAIL and c.lower_ != "by" and not _temporal(c)
+    ]
+
+
+def _temporal(prep: Token) -> bool:
+    return any(c.ent_type_ in _TIME_LABELS for c in prep.children)
+
+
+def without_tail(doc: Doc, first: int, last: int) -> int:
+    """The last token of a content once a trailing comma-separated addition is cut."""
+    for comma in doc[first + 1 : last]:
+        if comma.text != ",":
+            continue
+        nxt = doc[comma.i + 1]
+        root = nxt if nxt.right_edge.i >= last else None
+        while root is not None and root.head.i > comma.i and root.head.i <= last:
+            root = root.head
+        if root is not None and root.left_edge.i == comma.i + 1 and _author_tail(root):
+            return comma.i - 1
+    return last
+
+
+def _author_tail(root: Token) -> bool:
+    if root.dep_ not in _AUTHOR_TAILS:
+        return False
+    if root.dep_ in ("advcl", "acl"):
+        mark = next((c.lower_ for c in root.children if c.dep_ == "mark"), "")
+        return (root.tag_ in ("VBG", "VBN") and not mark) or mark in ("while", "whereas")
+    return True

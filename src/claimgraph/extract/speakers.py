@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, insort
 from collections.abc import Callable, Iterable
+from types import MappingProxyType
 
 from spacy.tokens import Token
 
@@ -34,13 +35,13 @@ _QUANTIFIERS = frozenset(
      "three", "four", "five", "dozens", "hundreds", "any", "half", "majority", "number"}
 )  # fmt: skip
 _INDEFINITE = frozenset({"a", "an", "another", "one", "some", "any", "several", "many"})
-_TITLES = {
+_TITLES = MappingProxyType({
     "sen.": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
     "col.": "colonel", "lt.": "lieutenant", "capt.": "captain", "sgt.": "sergeant",
     "maj.": "major", "adm.": "admiral", "pres.": "president", "atty.": "attorney",
     "supt.": "superintendent", "insp.": "inspector", "cmdr.": "commander", "gov": "governor",
     "sen": "senator", "rep": "representative", "gen": "general", "col": "colonel",
-}  # fmt: skip
+})  # fmt: skip
 _HONORIFICS = frozenset(
     {"mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr", "sir", "dame", "miss", "prof.",
      "rev.", "the", "mister", "madam", "lord", "lady", "sheikh", "mx."}
@@ -115,7 +116,9 @@ PERSON_NOUNS = frozenset(
 )  # fmt: skip
 _PERSON_SUFFIXES = ("man", "woman", "person", "ist", "ian", "eer")
 # Nouns that refer back to a body named before them by its kind, not by its own name.
-_OUTLET_MARKERS = frozenset({"news", "press", "wire", "newspaper", "radio", "television", "tv"})
+_OUTLET_MARKERS = frozenset(
+    {"news", "press", "wire", "newspaper", "radio", "television", "tv", "daily"}
+)
 _GENERIC_BODIES = frozenset(
     {"organisation", "organization", "group", "agency", "body", "institution", "outlet",
      "newspaper", "paper", "broadcaster", "channel", "station", "network", "company",
