@@ -27,6 +27,7 @@ demo: $(STAMP)
 	$(BIN)/claimgraph --home $(HOME_DIR) add $(DEMO_BUILD) --case "$(DEMO_CASE)"
 	$(BIN)/claimgraph --home $(HOME_DIR) cases
 	$(BIN)/claimgraph --home $(HOME_DIR) sources --case "$(DEMO_CASE)"
+	$(BIN)/claimgraph --home $(HOME_DIR) claims --case "$(DEMO_CASE)" --kind quantity
 	$(BIN)/claimgraph --home $(HOME_DIR) verify
 
 test: $(STAMP)

@@ -63,3 +63,17 @@ def test_a_missing_model_says_how_to_install_it() -> None:
 
     with pytest.raises(Unavailable, match=r"requirements-model\.txt"):
         load_nlp("en_core_web_not_installed")
+
+
+def test_long_texts_are_parsed_in_chunks_with_true_offsets(nlp: Any) -> None:
+    from claimgraph.extract import chunk_text
+
+    filler = "The committee met again in the hall and discussed the roads.\n" * 700
+    text = filler + "At least 14 people were killed in the flood, the governor said.\n"
+    pieces = list(chunk_text(text, limit=5_000))
+    assert len(pieces) > 5 and all(len(c) <= 5_000 for _, c in pieces)
+    assert "".join(c for _, c in pieces) == text  # nothing lost, nothing doubled
+    (claim,) = [c for c in extract_claims(text, nlp) if c.quantity]
+    start, end = claim.span
+    assert text[start:end] == claim.sentence
+    assert claim.quantity.low == 14
