@@ -41,13 +41,25 @@ def extract_claims(
 ) -> list[Claim]:
     """Every attributed figure and statement in `text`, in text order."""
     meta = Meta(source_id, published, publisher)
+    return extract_many([(text, meta)], nlp, date_parser=date_parser)[0]
+
+
+def extract_many(
+    items: list[tuple[str, Meta]], nlp: Any, *, n_process: int = 1, date_parser: Any = None
+) -> list[list[Claim]]:
+    """Claims of several texts at once. With `n_process` > 1 spaCy parses in worker
+    processes; our layers run here, on the parsed Docs, in order."""
     parse_date = date_parser or _dateparser()
-    claims: list[Claim] = []
-    chunks = list(chunk_text(text))
-    docs = nlp.pipe((c for _, c in chunks), batch_size=8)
-    for (offset, _), doc in zip(chunks, docs, strict=True):
-        claims.extend(_claims_of(doc, offset, meta, parse_date))
-    return claims
+    pieces = [
+        (i, offset, chunk)
+        for i, (text, _) in enumerate(items)
+        for offset, chunk in chunk_text(text)
+    ]
+    out: list[list[Claim]] = [[] for _ in items]
+    docs = nlp.pipe((c for _, _, c in pieces), batch_size=8, n_process=n_process)
+    for (i, offset, _), doc in zip(pieces, docs, strict=True):
+        out[i].extend(_claims_of(doc, offset, items[i][1], parse_date))
+    return out
 
 
 def chunk_text(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from claimgraph.capture.llm_client import chat_poster
 from claimgraph.errors import InvalidInput
-from claimgraph.extract import EXTRACTOR, extract_claims
+from claimgraph.extract import EXTRACTOR, Meta, extract_many
 from claimgraph.extract.llm import extract_claims_llm, provenance
 from claimgraph.model import Claim
 from claimgraph.settings import Settings
@@ -18,20 +19,23 @@ BACKENDS = ("rules", "llm")
 
 @dataclass(frozen=True, slots=True)
 class Extractor:
-    """`run(text, source_id, published, publisher)` -> claims; `name` is stored with them."""
+    """`run_many([(text, Meta)])` -> claims per text; `name` is stored with the claims."""
 
     name: str
-    run: Callable[[str, str, str | None, str | None], list[Claim]]
+    run_many: Callable[[list[tuple[str, Meta]]], list[list[Claim]]]
+
+    def run(self, text: str, sid: str, published: str | None, publisher: str | None) -> list[Claim]:
+        return self.run_many([(text, Meta(sid, published, publisher))])[0]
 
 
 def make_extractor(settings: Settings, backend: str, nlp: Callable[[], Any]) -> Extractor:
     if backend == "rules":
         language = nlp()
 
-        def rules(text: str, sid: str, published: str | None, publisher: str | None) -> list[Claim]:
-            return extract_claims(
-                text, language, source_id=sid, published=published, publisher=publisher
-            )
+        def rules(items: list[tuple[str, Meta]]) -> list[list[Claim]]:
+            # Worker processes pay off only for a batch of documents.
+            workers = min(2, os.cpu_count() or 1) if len(items) >= 8 else 1
+            return extract_many(items, language, n_process=workers)
 
         return Extractor(EXTRACTOR, rules)
     if backend == "llm":
@@ -42,8 +46,8 @@ def make_extractor(settings: Settings, backend: str, nlp: Callable[[], Any]) -> 
             )
         post, model = chat_poster(settings.llm_url, settings.llm_key), settings.llm_model
 
-        def llm(text: str, sid: str, _published: str | None, _publisher: str | None) -> list[Claim]:
-            return extract_claims_llm(text, post, model, source_id=sid)
+        def llm(items: list[tuple[str, Meta]]) -> list[list[Claim]]:
+            return [extract_claims_llm(t, post, model, source_id=m.source_id) for t, m in items]
 
         return Extractor(provenance(model), llm)
     raise InvalidInput(f"unknown backend; choose one of {', '.join(BACKENDS)}", subject=backend)

@@ -18,6 +18,7 @@ from claimgraph.capture import iter_warc
 from claimgraph.capture.files import expand, is_url, is_warc, read_capped
 from claimgraph.capture.warc import WarcProblem
 from claimgraph.errors import ClaimgraphError, InvalidInput
+from claimgraph.extract import Meta
 from claimgraph.model import (
     Capture,
     CaptureMethod,
@@ -79,48 +80,42 @@ def add_inputs(
     started = time.monotonic()
     # Made before anything is read, so a missing model fails at once, not midway.
     extractor = make_extractor(ledger.settings, backend, ledger.nlp) if extract else None
-    for item in _candidates(ledger, refs, kind, extractor):
+    for item in _candidates(ledger, refs, kind):
         batch.append(item)
         if len(batch) >= batch_size or time.monotonic() - started > batch_seconds:
-            yield from _commit(ledger, case, batch)
+            yield from _commit(ledger, case, batch, extractor)
             batch, started = [], time.monotonic()
-    yield from _commit(ledger, case, batch)
+    yield from _commit(ledger, case, batch, extractor)
 
 
-def _candidates(
-    ledger: Ledger, refs: Sequence[str], kind: SourceKind | None, extractor: Extractor | None
-) -> Iterator[Item]:
+def _candidates(ledger: Ledger, refs: Sequence[str], kind: SourceKind | None) -> Iterator[Item]:
     for ref in refs:
         try:
             if is_url(ref):
-                yield _from_url(ledger, ref, kind, extractor)
+                yield _from_url(ledger, ref, kind)
                 continue
             for path in expand(ref, ledger.settings.allowed_roots):
-                yield from _from_path(ledger, path, kind, extractor)
+                yield from _from_path(ledger, path, kind)
         except ClaimgraphError as exc:
             yield AddOutcome(input=ref, status="failed", reason=exc.message)
 
 
-def _from_path(
-    ledger: Ledger, path: Path, kind: SourceKind | None, extractor: Extractor | None
-) -> Iterator[Item]:
+def _from_path(ledger: Ledger, path: Path, kind: SourceKind | None) -> Iterator[Item]:
     label = str(path)
     try:
         if is_warc(path):
-            yield from _from_warc(ledger, path, kind, extractor)
+            yield from _from_warc(ledger, path, kind)
             return
         data = read_capped(
             path, ledger.settings.allowed_roots, ledger.settings.limits.max_source_bytes
         )
         capture = _capture(ledger, CaptureMethod.FILE, str(path.resolve()))
-        yield _candidate(ledger, label, data, capture, kind, extractor, filename=path.name)
+        yield _candidate(ledger, label, data, capture, kind, filename=path.name)
     except ClaimgraphError as exc:
         yield AddOutcome(input=label, status="failed", reason=exc.message)
 
 
-def _from_url(
-    ledger: Ledger, url: str, kind: SourceKind | None, extractor: Extractor | None
-) -> Item:
+def _from_url(ledger: Ledger, url: str, kind: SourceKind | None) -> Item:
     fetched = ledger.fetch(url, ledger.settings.limits)
     if fetched.status >= 400:
         return AddOutcome(input=url, status="failed", reason=f"HTTP status {fetched.status}")
@@ -140,15 +135,12 @@ def _from_url(
         fetched.body,
         capture,
         kind,
-        extractor,
         url=fetched.final_url,
         declared=declared,
     )
 
 
-def _from_warc(
-    ledger: Ledger, path: Path, kind: SourceKind | None, extractor: Extractor | None
-) -> Iterator[Item]:
+def _from_warc(ledger: Ledger, path: Path, kind: SourceKind | None) -> Iterator[Item]:
     with open(path, "rb") as fh:
         for rec in iter_warc(fh, ledger.settings.limits):
             label = f"{path}#{rec.record_id or rec.offset}"
@@ -177,7 +169,6 @@ def _from_warc(
                     rec.payload,
                     capture,
                     kind,
-                    extractor,
                     url=rec.target_uri,
                     declared=rec.content_type,
                 )
@@ -206,7 +197,6 @@ def _candidate(
     data: bytes,
     capture: Capture,
     kind: SourceKind | None,
-    extractor: Extractor | None,
     *,
     filename: str | None = None,
     url: str | None = None,
@@ -250,39 +240,49 @@ def _candidate(
         capture.captured_at.isoformat(),
         capture.agent,
     )
-    found: list[Claim] = []
-    if extractor is not None and source.text.strip():
-        found = extractor.run(source.text, digest, source.published, source.publisher)
     capture = replace(capture, id=cap_id, source_id=digest)
-    return _Candidate(label, data, source, capture, found, extractor.name if extractor else "")
+    return _Candidate(label, data, source, capture, [], "")
 
 
-def _commit(ledger: Ledger, case: str, batch: Iterable[Item]) -> Iterator[AddOutcome]:
+def _commit(
+    ledger: Ledger, case: str, batch: Iterable[Item], extractor: Extractor | None
+) -> Iterator[AddOutcome]:
     items = list(batch)
-    candidates = [c for c in items if isinstance(c, _Candidate)]
+    candidates = _with_claims([c for c in items if isinstance(c, _Candidate)], extractor)
     for c in candidates:  # durable bytes first: a row never points at a missing blob
         ledger.blobs.put(c.data)
-    statuses: dict[int, str] = {}
+    statuses: list[str] = []
     if candidates:
         at, who = ledger.clock(), ledger.user
         with ledger.store.write() as w:
             if w.ensure_case(case, at, who):
                 w.append_audit(at, who, "case.create", case, {"name": case})
-            for c in candidates:
-                statuses[id(c)] = _record(w, c, case, at, who)
+            statuses = [_record(w, c, case, at, who) for c in candidates]
+    done = iter(zip(candidates, statuses, strict=True))
     for item in items:
         if isinstance(item, AddOutcome):
             yield item
-        else:
-            s = item.source
-            yield AddOutcome(
-                input=item.label,
-                status=statuses[id(item)],
-                source_id=s.id,
-                capture_id=item.capture.id,
-                title=s.title,
-                media_type=s.media_type,
-            )
+            continue
+        c, status = next(done)
+        yield AddOutcome(
+            input=c.label,
+            status=status,
+            source_id=c.source.id,
+            capture_id=c.capture.id,
+            title=c.source.title,
+            media_type=c.source.media_type,
+        )
+
+
+def _with_claims(candidates: list[_Candidate], extractor: Extractor | None) -> list[_Candidate]:
+    """Extract the batch's claims in one go (spaCy may spread it over worker processes)."""
+    todo = [c for c in candidates if c.source.text.strip()]
+    if extractor is None or not todo:
+        return candidates
+    metas = [Meta(c.source.id, c.source.published, c.source.publisher) for c in todo]
+    found = extractor.run_many([(c.source.text, m) for c, m in zip(todo, metas, strict=True)])
+    claims = {id(c): f for c, f in zip(todo, found, strict=True)}
+    return [replace(c, claims=claims.get(id(c), []), extractor=extractor.name) for c in candidates]
 
 
 def _record(w: Writer, c: _Candidate, case: str, at: datetime, who: str) -> str:
