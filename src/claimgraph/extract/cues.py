@@ -13,6 +13,9 @@ from types import MappingProxyType
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.speakers import is_person_noun, kind_of_words
+from claimgraph.extract.types import Speaker
+
 # Content kinds a cue verb accepts, beyond a clause ("said that ...", "said: “...”").
 # Verbs that are everyday actions as well as speech ("add", "count", "see", "post")
 # must have clausal content, or they would attribute "added 5 jobs" to someone.
@@ -29,6 +32,7 @@ CLAUSE_ONLY = frozenset(
         "read", "continue", "acknowledge", "admit", "guess", "reckon", "forecast",
         "demonstrate", "prove", "signal", "rule", "decide", "urge", "reiterate", "repeat",
         "clarify", "charge", "remind", "lament", "muse", "recognize", "recognise",
+        "inform", "communicate", "transmit",
     }
 )  # fmt: skip
 
@@ -50,7 +54,7 @@ OBJECT_TOO = frozenset(
         "deplore", "ridicule", "concede", "emphasize", "emphasise", "stress", "urge",
         "show", "find", "indicate", "note", "repeat", "expect", "reiterate", "portray",
         "deem", "assail", "rebuff", "interpret", "articulate", "recite", "advocate",
-        "congratulate", "apologize", "apologise",
+        "congratulate", "apologize", "apologise", "register", "verify",
     }
 )  # fmt: skip
 
@@ -131,13 +135,15 @@ NOUN_CUES = frozenset(
         "pledge", "vow", "demand", "demands", "denial", "admission", "accusation",
         "accusations", "defense", "defence", "opposition", "rejection", "proposal",
         "comments", "remarks", "description", "characterization", "prediction", "forecast",
+        "information",
     }
 )  # fmt: skip
 
 # "in X's words / view / opinion / estimate" put the source inside a prepositional phrase.
 FRAME_NOUNS = frozenset(
-    {"words", "view", "opinion", "estimate", "estimation", "reckoning", "account", "telling"}
-)
+    {"words", "view", "opinion", "estimate", "estimation", "reckoning", "account", "telling",
+     "count", "tally", "estimates", "figures", "calculations", "data", "information"}
+)  # fmt: skip
 
 # Adverbs kept inside the cue's verb group ("also said", "later confirmed").
 CUE_ADVERBS = frozenset(
@@ -242,6 +248,10 @@ class Found:
     content: list[tuple[int, int]] = field(default_factory=list)  # char spans
     takes_quote: bool = True  # may still take an adjacent quotation as its content
     sourcing: int | None = None  # head of the attribution whose origin this one names
+    rank: int = 0  # among links of equal reach: -1 relay, 0 speaker, 1+ origin
+    speaker: Speaker | None = None  # named without a parse ("(Ministry of Defence)")
+    cue_text: str | None = None  # the cue of a link found without tokens
+    relay: Token | None = None  # "told the Evening Star": who passed the words on
 
 
 # Prepositions after an object that belong to what is attributed: "put the toll at 500",
@@ -253,6 +263,7 @@ _TIME_LABELS = frozenset({"DATE", "TIME"})
 _AUTHOR_TAILS = frozenset({"appos", "npadvmod", "advcl", "acl"})
 _TRIM_PUNCT = frozenset({".", ",", ";", ":", "—", "–", "-", "--", "(", ")"})
 _DASHES = frozenset({"—", "–", "--", "―"})
+_CONSEQUENCES = frozenset({"result", "leave", "bring", "cause", "raise", "include", "kill"})
 
 
 def source_span(head: Token, limit: int | None = None) -> tuple[int, int]:
@@ -333,6 +344,11 @@ def noun_cue(noun: Token) -> Found | None:
     source = next((c for c in noun.children if c.dep_ == "poss"), None)
     if source is None and by is not None:
         source = next((c for c in by.children if c.dep_ == "pobj"), None)
+    if source is None and noun.lower_ in _OF_SOURCED:  # "the information of the ministry"
+        by = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "of"), None)
+        source = next((c for c in by.children if c.dep_ == "pobj"), None) if by else None
+        if source is not None and not actor_like(source):
+            source = by = None
     if source is None:
         return None
     if noun.lower_ in FRAME_NOUNS and noun.dep_ == "pobj" and noun.head.lower_ in ("in", "by"):
@@ -351,6 +367,19 @@ def noun_cue(noun: Token) -> Found | None:
         content=content,
         takes_quote=False,
     )
+
+
+_OF_SOURCED = frozenset(
+    {"opinion", "words", "view", "information", "data", "estimate", "estimates", "claim",
+     "claims", "figures", "account", "testimony", "assessment", "calculations", "version"}
+)  # fmt: skip
+
+
+def actor_like(token: Token) -> bool:
+    """A noun that can name someone who speaks: a name, a person, a body."""
+    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    return is_person_noun(token) or kind_of_words([token.lower_]) is not None
 
 
 def noun_content(noun: Token, by: Token | None = None) -> list[tuple[int, int]]:
@@ -430,6 +459,8 @@ def _author_tail(root: Token) -> bool:
     if root.dep_ not in _AUTHOR_TAILS:
         return False
     if root.dep_ in ("advcl", "acl"):
+        if root.lemma_ in _CONSEQUENCES:
+            return False  # "…, resulting in 412 deaths": what was recorded goes on
         mark = next((c.lower_ for c in root.children if c.dep_ == "mark"), "")
         return (root.tag_ in ("VBG", "VBN") and not mark) or mark in ("while", "whereas")
     return True

