@@ -99,3 +99,16 @@ def test_utf8_text_round_trips(text: str) -> None:
         return
     parsed = parse_bytes(text.encode("utf-8"), filename="t.txt")
     assert parsed.text == text.removeprefix("\ufeff")
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ("PRESS OFFICE — Statement — 19 March 2023\n\nBody.", "2023-03-19"),
+        ("Communiqué No. 12\nIssued: 2024-01-05\n\nBody.", "2024-01-05"),
+        ("Testimony recorded March 16, 2023, in the camp\n\nBody.", "2023-03-16"),
+        ("No date at its head.\nSecond line.\nThird line.\nFourth line.\nOn 1 May 2020.", None),
+    ],
+)
+def test_a_statement_is_dated_from_its_heading(head: str, expected: str | None) -> None:
+    assert parse_bytes(head.encode("utf-8"), filename="s.txt").published == expected

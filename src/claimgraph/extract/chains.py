@@ -37,7 +37,10 @@ class Dateline:
 
 def datelines(text: str) -> list[Dateline]:
     """ "KETTAVI, March 16 (Northern Wire) —" at the start of a paragraph."""
-    return [Dateline(m.end(), m.group(1).strip() if m.group(1) else None) for m in _DATELINE.finditer(text)]
+    return [
+        Dateline(m.end(), m.group(1).strip() if m.group(1) else None)
+        for m in _DATELINE.finditer(text)
+    ]
 
 
 def after_dateline(token: Token, lines: list[Dateline], verb: Token) -> Token | None:
@@ -148,7 +151,15 @@ def came_from(verb: Token) -> Found | None:
     origin = _pobj(frm) if frm is not None else None
     if subject is None or origin is None or frm is None:
         return None
-    if subject.lemma_.lower() not in ("figure", "number", "toll", "count", "tally", "estimate", "it"):
+    if subject.lemma_.lower() not in (
+        "figure",
+        "number",
+        "toll",
+        "count",
+        "tally",
+        "estimate",
+        "it",
+    ):
         return None
     doc = verb.doc
     first, last = subject.left_edge.i, subject.right_edge.i
@@ -238,7 +249,9 @@ def _bracket_speaker(part: str) -> tuple[Speaker | None, str]:
         kind = ActorKind.PERSON if 2 <= len(tokens) <= 3 else ActorKind.ORGANISATION
     if kind is ActorKind.PERSON and len(tokens) > 2 and not tokens[0][:1].isupper():
         tokens = [t for t in tokens if t[:1].isupper()]  # "local cleric Halid Orun"
-        return Speaker(" ".join(tokens), kind, part.strip().split(tokens[0])[0].lower().strip() or None), cue
+        return Speaker(
+            " ".join(tokens), kind, part.strip().split(tokens[0])[0].lower().strip() or None
+        ), cue
     name = " ".join(tokens)
     name = name[4:] if name.lower().startswith("the ") else name
     return Speaker(name, kind), cue

@@ -75,7 +75,7 @@ ORGANISATION = frozenset(
      "union", "association", "institute", "foundation", "hospital", "university", "red",
      "amnesty", "watch", "coalition", "campaign", "center", "centre", "observatory",
      "federation", "league", "society", "church", "clinic", "bank", "corporation", "fund",
-     "council", "alliance", "front", "movement", "network", "board", "school"}
+     "council", "alliance", "front", "movement", "network", "board", "school", "opposition"}
 )  # fmt: skip
 # Things that carry words without being speakers: "the report said", "a poll found".
 ARTIFACT = frozenset(
@@ -84,7 +84,8 @@ ARTIFACT = frozenset(
      "investigation", "memo", "tweet", "video", "footage", "photos", "book", "article",
      "story", "release", "filing", "complaint", "lawsuit", "ad", "research", "findings",
      "figures", "census", "estimate", "review", "audit", "assessment", "ruling",
-     "indictment", "transcript", "email", "emails", "message", "post", "list", "count"}
+     "indictment", "transcript", "email", "emails", "message", "post", "list", "count",
+     "information", "words", "accounts", "testimony", "tracker", "register", "registry"}
 )  # fmt: skip
 _MODIFIERS = frozenset({"amod", "compound", "nmod", "hmod", "hyph"})
 _NAME_MODIFIERS = _MODIFIERS | {"nummod"}  # "12th Brigade"
@@ -243,7 +244,10 @@ def indefinite(head: Token) -> bool:
 
 def is_person_noun(head: Token) -> bool:
     lemma = head.lemma_.lower()
-    return lemma in PERSON_NOUNS or (len(lemma) > 5 and lemma.endswith(_PERSON_SUFFIXES))
+    if lemma in PERSON_NOUNS:
+        return True
+    common = head.pos_ != "PROPN" and not head.is_title  # "Meridian" is no "-ian"
+    return common and len(lemma) > 5 and lemma.endswith(_PERSON_SUFFIXES)
 
 
 def build_speaker(head: Token, registry: Registry, mention: bool = False) -> Speaker | None:
@@ -262,12 +266,69 @@ def build_speaker(head: Token, registry: Registry, mention: bool = False) -> Spe
     if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.pos_ == "PROPN":
         return build_speaker(head.head, registry, mention)  # "Jonas Pirt, a spokesman"
     head = _specific(head)
+    if head.lower_ in _NOT_SPEAKERS or _document_part(head):
+        return None  # "a video showed", "Table 3 lists": the document or a depiction
+    named = _named_after_role(head)
+    if named is not None:
+        return named
     appos = next((c for c in head.rights if c.dep_ == "appos"), None)
     if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
         return _proper(head, appos, registry)
     if appos is not None and (appos.pos_ == "PROPN" or appos.ent_type_ == "PERSON"):
         return _proper(appos, head, registry)
     return _common(head, registry, mention)
+
+
+_NOT_SPEAKERS = frozenset(
+    {"video", "videos", "footage", "photo", "photos", "photograph", "photographs", "image",
+     "images", "picture", "pictures", "clip", "map", "maps"}
+)  # fmt: skip
+_DOCUMENT_PARTS = frozenset(
+    {"table", "annex", "appendix", "chart", "graph", "section", "chapter", "page", "box", "fig"}
+)  # fmt: skip
+_GENERIC_INFO = frozenset(
+    {"data", "information", "reports", "figures", "estimates", "accounts", "words",
+     "statistics", "reporting", "numbers"}
+)  # fmt: skip
+
+
+def _document_part(head: Token) -> bool:
+    """ "Table 3", "Annex II": a part of the document itself."""
+    if head.lower_ not in _DOCUMENT_PARTS:
+        return False
+    doc = head.doc
+    nxt = doc[head.i + 1] if head.i + 1 < len(doc) else None
+    return nxt is not None and (nxt.like_num or nxt.is_upper)
+
+
+def _named_after_role(head: Token) -> Speaker | None:
+    """ "the head of the village, Mr. Gerold Tamm," and "the spokesman of the Force,
+    Orrin Pask,": the parser hangs the name anywhere; read it off the word order."""
+    if head.ent_type_ == "PERSON" or not is_person_noun(head):
+        return None
+    doc = head.doc
+    i = head.i + 1
+    while i < len(doc) and i - head.i < 10 and doc[i].text != ",":
+        if doc[i].pos_ in ("VERB", "AUX", "PUNCT", "PRON") or "\n" in doc[i].text:
+            return None
+        i += 1
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    j = i + 1
+    while j < len(doc) and is_honorific(doc[j]) and doc[j].lower_ != "the":
+        j += 1
+    k = j
+    while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].is_title:
+        k += 1
+    name = doc[j:k]
+    person = any(t.ent_type_ == "PERSON" for t in name)
+    if not (2 <= len(name) <= 4 or (person and len(name) == 1)):
+        return None
+    if k < len(doc) and doc[k].text not in (",", ":", ".", ";") and doc[k].pos_ != "VERB":
+        return None
+    if kind_of_words([t.text for t in name]) is not None:
+        return None  # "the spokesman, Northern Wire" names no person
+    return Speaker(name=name.text, kind=P, role=noun_phrase(head).lower())
 
 
 def _specific(head: Token) -> Token:
@@ -362,6 +423,10 @@ def _common(head: Token, registry: Registry, mention: bool) -> Speaker | None:
         owner = _artifact_owner(head)
         if owner is not None:
             return build_speaker(owner, registry, mention)
+        if head.lower_ in _GENERIC_INFO and not any(
+            c.dep_ in ("compound", "poss", "nmod") for c in head.lefts
+        ):
+            return None  # "according to unconfirmed data": no one is named
     personal = is_person_noun(head)
     if mention and kind is None and not personal:
         return None
@@ -389,9 +454,30 @@ def _artifact_owner(head: Token) -> Token | None:
             return child
         if child.dep_ in ("prep", "agent") and child.lower_ in ("by", "from", "of"):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.lower_ not in ARTIFACT:
+            if pobj is None or pobj.lower_ in ARTIFACT:
+                continue
+            if child.lower_ != "of" or _actor(pobj):
                 return pobj
+            compiled = _compiled_by(pobj)  # "a list of names compiled by the council"
+            if compiled is not None:
+                return compiled
+    return _compiled_by(head)
+
+
+def _compiled_by(noun: Token) -> Token | None:
+    """ "the list compiled by the city council": the agent of a participle."""
+    for acl in noun.children:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+            for agent in acl.children:
+                if agent.dep_ == "agent":
+                    return next((c for c in agent.children if c.dep_ == "pobj"), None)
     return None
+
+
+def _actor(token: Token) -> bool:
+    if token.pos_ == "PROPN" or token.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return True
+    return is_person_noun(token) or kind_of_words([token.lower_]) not in (None,)
 
 
 def _compound_chain(head: Token) -> list[Token]:

@@ -17,6 +17,7 @@ import charset_normalizer
 from claimgraph.errors import InvalidInput
 from claimgraph.model.source import Parsed
 from claimgraph.parse._common import parser_name
+from claimgraph.parse.textdate import heading_date
 
 PARSER = parser_name("text", "charset-normalizer")
 MAX_TITLE = 200
@@ -51,6 +52,7 @@ def parse_text(data: bytes, *, charset: str | None = None, subject: str | None =
         text=text,
         parser=PARSER,
         title=_title(text),
+        published=heading_date(text),
         encoding=encoding,
     )
 
