@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from claimgraph.extract.cues import SOURCING, Found, chain_cue, char_span, cue_lemma, source_span
+from claimgraph.extract.cues import Found, chain_cue, char_span, cue_lemma, source_span
 from claimgraph.extract.speakers import kind_of_words
 from claimgraph.extract.types import Attributed, Attribution, Speaker
 from claimgraph.model import ActorKind, ChainLink
@@ -46,7 +46,7 @@ def datelines(text: str) -> list[Dateline]:
 def after_dateline(token: Token, lines: list[Dateline], verb: Token) -> Token | None:
     """The parser reads a dateline as the subject of the first sentence; the real
     subject is the noun phrase between the dash and the cue."""
-    line = next((d for d in lines if token.idx < d.end), None)
+    line = next((d for d in lines if d.start <= token.idx < d.end), None)
     if line is None or verb.idx < line.end:
         return token
     doc = token.doc
@@ -306,5 +306,3 @@ def _dedupe(chain: tuple[ChainLink, ...], claimant: Speaker | None) -> tuple[Cha
         out.pop()
     return tuple(out)
 
-
-__all__ = ["SOURCING", "Doc"]
