@@ -11,6 +11,18 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.chains import (
+    Dateline,
+    Ranked,
+    after_dateline,
+    attributed_at,
+    bracket_sources,
+    came_from,
+    datelines,
+    in_dateline,
+    quoted_origin,
+    sourcing_cue,
+)
 from claimgraph.extract.cues import (
     ALL_CUE_VERBS,
     CUE_ADVERBS,
@@ -28,9 +40,9 @@ from claimgraph.extract.cues import (
     XCOMP_CUES,
     Found,
     according_cue,
-    chain_cue,
+    actor_like,
+    around,
     char_span,
-    cue_lemma,
     has_words,
     noun_cue,
     object_end,
@@ -51,33 +63,62 @@ from claimgraph.extract.speakers import (
     Registry,
     build_speaker,
 )
-from claimgraph.extract.types import Attributed, Attribution, Speaker
-from claimgraph.model import ChainLink
+from claimgraph.extract.types import Attribution, Speaker
+from claimgraph.model import ActorKind
+
+__all__ = ["attributed_at", "find_attributions"]
 
 _VERB_GROUP = frozenset({"aux", "auxpass", "neg"})
 _ADDRESSEE_VERBS = frozenset({"tell", "ask", "assure", "inform", "warn", "urge", "remind"})
 _NAME_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "NUM", "PART"})
 _QUOTING = frozenset({"quote", "cite"})  # "quoted / cited X as saying"
 _INHERITS_SUBJECT = frozenset({"conj", "xcomp", "advcl"})
-_MENTION_DEPS = frozenset({"nsubj", "nsubjpass", "appos"})
+_MENTION_DEPS = frozenset({"nsubj", "nsubjpass", "appos", "poss"})
+_PLACES = frozenset(
+    {"town", "city", "village", "settlement", "region", "district", "province", "country",
+     "camp", "municipality", "area", "island", "valley", "state", "commune", "county"}
+)  # fmt: skip
+_CONCESSIVE = frozenset({"though", "although"})
 
 
 def find_attributions(doc: Doc, publisher: str | None = None) -> list[Attribution]:
     """Every attribution in `doc`, in text order; offsets are into `doc.text`."""
     quotes = find_quotes(doc.text)
+    lines = datelines(doc.text)
     registry = Registry(lambda token: build_speaker(token, registry, mention=True))
     found: list[Found] = []
     for token in doc:
         if token.pos_ in ("NOUN", "PROPN") and _is_mention(token):
-            registry.mention(token)
+            if not (lines and in_dateline(token.idx, lines)):
+                registry.mention(token)
         hit = _cue_at(token)
         if hit is not None:
             found.append(hit)
+            whom = _quoting_whom(token, token.lemma_.lower()) if token.pos_ == "VERB" else None
+            if whom is not None:
+                found.append(quoted_origin(whom))
+        found.extend(sourcing_cue(token))
+        came = came_from(token) if token.pos_ == "VERB" else None
+        if came is not None:
+            found.append(came)
+    if lines:
+        _skip_datelines(found, lines)
     _clip(doc, found, paragraph_breaks(doc.text))
     attach_quotes(doc, quotes, found)
     _fill_sourcing(doc, found)
+    found.extend(bracket_sources(doc.text))
     quoted = frozenset((q.start, q.end) for q in quotes)
-    return _records(doc, found, registry, _publisher_key(publisher), quoted)
+    own = {_publisher_key(publisher), *(_publisher_key(d.outlet) for d in lines)} - {None}
+    return _records(doc, found, registry, own, quoted)
+
+
+def _skip_datelines(found: list[Found], lines: list[Dateline]) -> None:
+    """A source the parser found inside a dateline is the phrase after its dash."""
+    for f in found:
+        if f.source is not None and in_dateline(f.source.idx, lines):
+            verb = f.source.doc[f.head]
+            f.source = after_dateline(f.source, lines, verb)
+            f.source_span = source_span(f.source) if f.source is not None else None
 
 
 def _is_mention(token: Token) -> bool:
@@ -90,6 +131,8 @@ def _is_mention(token: Token) -> bool:
 def _cue_at(token: Token) -> Found | None:
     if token.lower_ == "according":
         return according_cue(token)
+    if token.lower_ == "per" and token.dep_ == "prep":
+        return _per_cue(token)
     if token.text == ":":
         return colon_cue(token)
     lemma = token.lemma_.lower()
@@ -99,6 +142,25 @@ def _cue_at(token: Token) -> Found | None:
     if token.pos_ == "NOUN" and (token.lower_ in NOUN_CUES or token.lower_ in FRAME_NOUNS):
         return noun_cue(token)
     return None
+
+
+def _per_cue(token: Token) -> Found | None:
+    """ "Per the words of the refugees, ...": like "according to"."""
+    source = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if source is None or not (actor_like(source) or source.lower_ in ("words", "account")):
+        return None
+    content = around(token, (token.i, token.right_edge.i))
+    if not content:
+        return None
+    return Found(
+        head=token.i,
+        cue=(token.i, token.i + 1),
+        source=source,
+        source_span=source_span(source),
+        content=content,
+        takes_quote=False,
+        cue_text="according to",
+    )
 
 
 def _adjectival(verb: Token) -> bool:
@@ -115,7 +177,7 @@ def _verb_cue(verb: Token, lemma: str) -> Found | None:
     particle = PARTICLE_CUES.get(lemma)
     if particle is not None and not any(c.lower_ == particle for c in verb.rights):
         return None
-    if lemma == "cite" and (verb.tag_ == "VBG" or verb.dep_ == "relcl"):
+    if lemma in _QUOTING and (verb.tag_ == "VBG" or verb.dep_ == "relcl"):
         return _citing(verb)
     if lemma == "quote" and _passive(verb) and not _agent(verb):
         return None  # "X was quoted as saying": the saying carries the attribution
@@ -127,9 +189,17 @@ def _verb_cue(verb: Token, lemma: str) -> Found | None:
     source = _subject(verb)
     if lemma in MENTAL and source is not None and source.lower_ in FIRST_PERSON:
         return None
+    if lemma == "count" and source is not None and _place(source):
+        return None  # "the town counts 6,000 inhabitants"
     span = source_span(source) if source is not None else None
     if source is None and not pieces:
         source, span, pieces = _trailing(verb)
+    relay = None
+    if lemma == "tell":  # "survivors told the Evening Star": the outlet passed it on
+        relay = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    quoted = _quoting_whom(verb, lemma)
+    if quoted is not None:
+        pieces = []  # "X cites the words of the mayor: “…”": the quotation is the content
     return Found(
         head=verb.i,
         cue=_verb_group(verb, prep),
@@ -137,7 +207,28 @@ def _verb_cue(verb: Token, lemma: str) -> Found | None:
         source_span=span,
         content=[char_span(verb.doc, a, b) for a, b in pieces],
         takes_quote=not pieces,
+        relay=relay,
     )
+
+
+def _quoting_whom(verb: Token, lemma: str) -> Token | None:
+    """The person a main-clause "cites" or "quotes" names before a colon."""
+    if lemma not in _QUOTING or verb.tag_ == "VBG" or verb.dep_ == "relcl":
+        return None
+    if any(c.lower_ == "as" for c in verb.children):
+        return None  # "quoted X as saying": the saying carries it
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or not (actor_like(obj) or obj.lower_ in ("words", "statement")):
+        return None
+    doc = verb.doc
+    colon = next((t for t in doc[obj.i : verb.sent.end] if t.text == ":"), None)
+    return obj if colon is not None else None
+
+
+def _place(token: Token) -> bool:
+    if token.lower_ in ("which", "that") and token.head.dep_ == "relcl":
+        token = token.head.head
+    return token.ent_type_ in ("GPE", "LOC", "FAC") or token.lemma_.lower() in _PLACES
 
 
 def _trailing(verb: Token) -> tuple[Token | None, tuple[int, int] | None, list[tuple[int, int]]]:
@@ -165,6 +256,8 @@ def _verb_content(verb: Token, lemma: str) -> tuple[list[tuple[int, int]], Token
     prep: Token | None = None
     for child in verb.children:  # a clause may stand before its cue: "…, X said."
         dep = child.dep_
+        if dep in ("ccomp", "xcomp") and _cut_at_semicolon(verb, (child.i, child.i)) is None:
+            continue  # "A; X says B": A is not X's
         if dep == "ccomp" or (dep == "xcomp" and lemma in XCOMP_CUES):
             start = child.left_edge.i
             for obj in verb.children:  # "urged residents to leave": who is urged counts
@@ -181,10 +274,34 @@ def _verb_content(verb: Token, lemma: str) -> tuple[list[tuple[int, int]], Token
             # "40 deaths were confirmed by the ministry", "the toll was put at 500 by ..."
             objects.append((child.left_edge.i, child.right_edge.i))
             objects.extend(passive_tails(verb))
+    if clauses and all(b < verb.i for _, b in clauses):
+        clauses.extend(_concession(verb))
     if clauses or objects:
         doc = verb.doc
         return [(a, without_tail(doc, a, b)) for a, b in clauses or objects], prep
-    return _parenthetical(verb), None
+    pieces = (_cut_at_semicolon(verb, p) for p in _parenthetical(verb))
+    return [p for p in pieces if p is not None], None
+
+
+def _concession(verb: Token) -> list[tuple[int, int]]:
+    """ "A, the ministry said, though B": the concession goes on with the speaker."""
+    return [
+        (c.left_edge.i, c.right_edge.i)
+        for c in verb.rights
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONCESSIVE for m in c.children)
+    ]
+
+
+def _cut_at_semicolon(verb: Token, piece: tuple[int, int]) -> tuple[int, int] | None:
+    """A content before its cue does not reach back over a semicolon: in "A; X says B"
+    A is not X's."""
+    if piece[1] >= verb.i:
+        return piece
+    last = max((t.i for t in verb.doc[piece[0] : verb.i] if t.text == ";"), default=-1)
+    if last < 0:
+        return piece
+    start = last + 1
+    return (start, piece[1]) if start <= piece[1] and has_words(verb.doc, start, piece[1]) else None
 
 
 def _before_coordinated_cue(clause: Token, lemma: str) -> int:
@@ -226,13 +343,22 @@ def _parenthetical_cue(verb: Token) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return child
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:  # "the radio station Velmora Radio informs": the name
+        return next((c for c in subjects if c.pos_ == "PROPN"), subjects[0])
     agent = _agent(verb)
     if agent is not None:
         return agent
+    nouns = [c for c in verb.lefts if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+    if nouns and nouns[-1].i == verb.i - 1:
+        return nouns[-1]  # "court records show": the parser made the subject a compound
     head = verb.head
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None  # "…, as had been alleged, …": no one named
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head.dep_ == "ccomp":
+        outer = head.head  # "X denied that A, saying B": X says B, not A's subject
+        if outer.lemma_.lower() in ALL_CUE_VERBS:
+            return _subject(outer)
     if verb.dep_ == "pcomp" and head.lower_ == "as":
         quoted = _quoted_person(head.head)
         if quoted is not None:
@@ -358,36 +484,75 @@ def _records(
     doc: Doc,
     found: list[Found],
     registry: Registry,
-    publisher: str | None,
+    own: set[str | None],
     quotations: frozenset[tuple[int, int]],
 ) -> list[Attribution]:
-    records: list[Attribution] = []
     text = doc.text
+    named: list[tuple[Found, Speaker | None]] = []
     for f in sorted(found, key=lambda f: f.cue):
         if not f.content:
             continue
-        speaker = build_speaker(f.source, registry) if f.source is not None else None
-        if speaker is not None and f.source is not None:
-            registry.said(f.source.idx, f.source, speaker)
-            if publisher and _publisher_key(speaker.name) == publisher:
-                continue  # the document's own outlet asserts this: no attribution
-        cue_start, cue_end = doc[f.cue[0]].idx, doc[f.cue[1] - 1].idx + len(doc[f.cue[1] - 1])
+        speaker = f.speaker
+        if speaker is None and f.source is not None:
+            speaker = build_speaker(f.source, registry)
+            if speaker is not None:
+                registry.said(f.source.idx, f.source, speaker)
+        if speaker is not None and _publisher_key(speaker.name) in own:
+            continue  # the document's own outlet asserts this: no attribution
+        named.append((f, speaker))
+    records: list[Attribution] = []
+    for f, speaker in _own_body(doc, named):
+        if f.head >= 0:
+            first, last = doc[f.cue[0]], doc[f.cue[1] - 1]
+            cue_span = (first.idx, last.idx + len(last))
+        else:
+            cue_span = (f.content[-1][1] - 1, f.content[-1][1])
+        cue = f.cue_text or text[cue_span[0] : cue_span[1]]
+        relay = _relay(f, registry, own)
         for start, end in f.content:
             if not _wordy(text[start:end]):
                 continue
             quoted = (start, end) in quotations
-            records.append(
-                Attribution(
-                    cue=text[cue_start:cue_end],
-                    cue_span=(cue_start, cue_end),
-                    source_span=f.source_span,
-                    content_span=(start, end),
-                    speaker=speaker,
-                    quoted=quoted,
-                )
-            )
+            args = (cue, cue_span, f.source_span, (start, end))
+            if f.rank:
+                records.append(Ranked(*args, speaker, quoted, rank=f.rank))
+            else:
+                records.append(Attribution(*args, speaker, quoted))
+            if relay is not None:
+                records.append(Ranked(*args[:2], None, (start, end), relay, quoted, rank=-1))
     records.sort(key=lambda a: (a.content_span[0], a.cue_span[0]))
     return records
+
+
+def _relay(f: Found, registry: Registry, own: set[str | None]) -> Speaker | None:
+    """The outlet a speaker told, unless it is the document's own."""
+    if f.relay is None or f.relay.lower_ in FIRST_PERSON:
+        return None
+    outlet = build_speaker(f.relay, registry)
+    if outlet is None or outlet.kind is not ActorKind.OUTLET:
+        return None
+    return None if _publisher_key(outlet.name) in own else outlet
+
+
+def _own_body(
+    doc: Doc, named: list[tuple[Found, Speaker | None]]
+) -> list[tuple[Found, Speaker | None]]:
+    """ "Lantern Watch's director, Thea Morrow, said the group had documented 300": a
+    person who speaks for their own organisation is the one who asserts its findings."""
+    out = list(named)
+    for n, (inner, body) in enumerate(named):
+        if body is None or body.kind is ActorKind.PERSON or inner.head < 0:
+            continue
+        at = doc[inner.head].idx
+        for outer, person in named:
+            if person is None or person.kind is not ActorKind.PERSON or outer.source_span is None:
+                continue
+            holds = any(a <= at < b for a, b in outer.content)
+            phrase = doc.text[outer.source_span[0] : outer.source_span[1]]
+            if holds and body.name in phrase:
+                out[n] = (inner, person)
+                break
+    return out
 
 
 def _publisher_key(name: str | None) -> str | None:
@@ -395,41 +560,3 @@ def _publisher_key(name: str | None) -> str | None:
         return None
     key = name.casefold().strip()
     return key.removeprefix("the ").strip()
-
-
-# --- who asserts a position --------------------------------------------------------
-
-
-def attributed_at(attributions: list[Attribution], start: int, end: int) -> Attributed:
-    """The innermost speaker whose attributed content holds [start, end), with the
-    chain of speakers around it, outermost first."""
-    holding = [a for a in attributions if a.content_span[0] <= start and end <= a.content_span[1]]
-    if not holding:
-        return Attributed(claimant=None, chain=(), cue=None)
-    holding.sort(key=_nesting_key)
-    named = [a for a in holding if a.speaker is not None]
-    if not named:  # "it was alleged that ...": no one to name, but the cue still tells
-        return Attributed(claimant=None, chain=(), cue=cue_lemma(holding[-1].cue))
-    chain = tuple(ChainLink(a.speaker.name, chain_cue(a.cue)) for a in named[:-1] if a.speaker)
-    claimant = named[-1]
-    return Attributed(claimant.speaker, _dedupe(chain, claimant.speaker), cue_lemma(claimant.cue))
-
-
-def _nesting_key(a: Attribution) -> tuple[int, int, int]:
-    """Outermost first: the widest content; at equal width, a cue that names where the
-    content came from ("citing", "according to") sits inside the one that reports it."""
-    width = a.content_span[1] - a.content_span[0]
-    sourcing = 1 if chain_cue(a.cue) == "sourced" else 0
-    return (-width, sourcing, a.cue_span[0])
-
-
-def _dedupe(chain: tuple[ChainLink, ...], claimant: Speaker | None) -> tuple[ChainLink, ...]:
-    """The same speaker twice in a row ("he said ... he added") is one link."""
-    out: list[ChainLink] = []
-    for link in chain:
-        if out and out[-1].name == link.name:
-            continue
-        out.append(link)
-    if out and claimant is not None and out[-1].name == claimant.name:
-        out.pop()
-    return tuple(out)

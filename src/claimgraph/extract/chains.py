@@ -31,6 +31,7 @@ _DATELINE = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Dateline:
+    start: int
     end: int  # offset just after the dash
     outlet: str | None  # the publisher named in brackets
 
@@ -38,9 +39,13 @@ class Dateline:
 def datelines(text: str) -> list[Dateline]:
     """ "KETTAVI, March 16 (Northern Wire) —" at the start of a paragraph."""
     return [
-        Dateline(m.end(), m.group(1).strip() if m.group(1) else None)
+        Dateline(m.start(), m.end(), m.group(1).strip() if m.group(1) else None)
         for m in _DATELINE.finditer(text)
     ]
+
+
+def in_dateline(offset: int, lines: list[Dateline]) -> bool:
+    return any(d.start <= offset < d.end for d in lines)
 
 
 def after_dateline(token: Token, lines: list[Dateline], verb: Token) -> Token | None:
@@ -94,7 +99,13 @@ def _sourced(head: Token, source: Token, sourcing: int, cue: tuple[int, int]) ->
         takes_quote=False,
         sourcing=sourcing,
         rank=1,
+        cue_text="according to",
     )
+
+
+def quoted_origin(obj: Token) -> Found:
+    """ "X cites the words of the mayor, Idris Pellane: “…”": the mayor is the origin."""
+    return _sourced(obj, obj, obj.i, (obj.i, obj.i + 1))
 
 
 def sourcing_cue(token: Token) -> list[Found]:

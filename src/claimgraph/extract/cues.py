@@ -120,7 +120,10 @@ PARTICLE_CUES = MappingProxyType({"point": "out", "lay": "out", "spell": "out"})
 ALL_CUE_VERBS = CUE_VERBS | XCOMP_CUES | frozenset(PREP_CONTENT) | frozenset(PARTICLE_CUES)
 
 # Cues whose role in a chain is to name where a figure came from, not what was said.
-SOURCING = frozenset({"according to", "cite", "figure", "figures", "words", "view"})
+SOURCING = frozenset(
+    {"according to", "cite", "figure", "figures", "words", "view", "from", "via", "per",
+     "refer", "reference", "quote"}
+)  # fmt: skip
 
 # Nouns that act as cues with a possessive source: "the ministry's figure",
 # "in the mayor's words", "his claim that".
