@@ -11,10 +11,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.extract.assemble import (
+    clip,
+    fill_sourcing,
+    publisher_key,
+    records,
+    skip_datelines,
+)
 from claimgraph.extract.chains import (
-    Dateline,
-    Ranked,
-    after_dateline,
     attributed_at,
     bracket_sources,
     came_from,
@@ -39,32 +43,27 @@ from claimgraph.extract.cues import (
     SAID_OBJECTS,
     XCOMP_CUES,
     Found,
-    according_cue,
-    actor_like,
-    around,
     char_span,
     has_words,
-    noun_cue,
     object_end,
     passive_tails,
     source_span,
     without_tail,
 )
+from claimgraph.extract.frames import according_cue, actor_like, noun_cue, per_cue
 from claimgraph.extract.quotes import (
     attach_quotes,
-    clip_to_paragraph,
     colon_cue,
+    doc_text,
     find_quotes,
     paragraph_breaks,
-    strip_span,
 )
 from claimgraph.extract.speakers import (
     FIRST_PERSON,
     Registry,
     build_speaker,
 )
-from claimgraph.extract.types import Attribution, Speaker
-from claimgraph.model import ActorKind
+from claimgraph.extract.types import Attribution
 
 __all__ = ["attributed_at", "find_attributions"]
 
@@ -83,14 +82,15 @@ _CONCESSIVE = frozenset({"though", "although"})
 
 def find_attributions(doc: Doc, publisher: str | None = None) -> list[Attribution]:
     """Every attribution in `doc`, in text order; offsets are into `doc.text`."""
-    quotes = find_quotes(doc.text)
-    lines = datelines(doc.text)
+    text = doc_text(doc)
+    quotes = find_quotes(text)
+    lines = datelines(text)
     registry = Registry(lambda token: build_speaker(token, registry, mention=True))
     found: list[Found] = []
     for token in doc:
-        if token.pos_ in ("NOUN", "PROPN") and _is_mention(token):
-            if not (lines and in_dateline(token.idx, lines)):
-                registry.mention(token)
+        dated = bool(lines) and in_dateline(token.idx, lines)
+        if token.pos_ in ("NOUN", "PROPN") and _is_mention(token) and not dated:
+            registry.mention(token)
         hit = _cue_at(token)
         if hit is not None:
             found.append(hit)
@@ -99,26 +99,19 @@ def find_attributions(doc: Doc, publisher: str | None = None) -> list[Attributio
                 found.append(quoted_origin(whom))
         found.extend(sourcing_cue(token))
         came = came_from(token) if token.pos_ == "VERB" else None
-        if came is not None:
+        if came is not None:  # "its figure … came from X": the figure is X's, not its
+            owner = next(c.i for c in token.children if c.dep_ == "nsubj")
+            found = [f for f in found if f.head != owner]
             found.append(came)
     if lines:
-        _skip_datelines(found, lines)
-    _clip(doc, found, paragraph_breaks(doc.text))
+        skip_datelines(found, lines)
+    clip(doc, found, paragraph_breaks(text))
     attach_quotes(doc, quotes, found)
-    _fill_sourcing(doc, found)
-    found.extend(bracket_sources(doc.text))
+    fill_sourcing(doc, found)
+    found.extend(bracket_sources(text))
     quoted = frozenset((q.start, q.end) for q in quotes)
-    own = {_publisher_key(publisher), *(_publisher_key(d.outlet) for d in lines)} - {None}
-    return _records(doc, found, registry, own, quoted)
-
-
-def _skip_datelines(found: list[Found], lines: list[Dateline]) -> None:
-    """A source the parser found inside a dateline is the phrase after its dash."""
-    for f in found:
-        if f.source is not None and in_dateline(f.source.idx, lines):
-            verb = f.source.doc[f.head]
-            f.source = after_dateline(f.source, lines, verb)
-            f.source_span = source_span(f.source) if f.source is not None else None
+    own = {publisher_key(publisher), *(publisher_key(d.outlet) for d in lines)} - {None}
+    return records(doc, found, registry, own, quoted)
 
 
 def _is_mention(token: Token) -> bool:
@@ -132,7 +125,7 @@ def _cue_at(token: Token) -> Found | None:
     if token.lower_ == "according":
         return according_cue(token)
     if token.lower_ == "per" and token.dep_ == "prep":
-        return _per_cue(token)
+        return per_cue(token)
     if token.text == ":":
         return colon_cue(token)
     lemma = token.lemma_.lower()
@@ -142,25 +135,6 @@ def _cue_at(token: Token) -> Found | None:
     if token.pos_ == "NOUN" and (token.lower_ in NOUN_CUES or token.lower_ in FRAME_NOUNS):
         return noun_cue(token)
     return None
-
-
-def _per_cue(token: Token) -> Found | None:
-    """ "Per the words of the refugees, ...": like "according to"."""
-    source = next((c for c in token.children if c.dep_ == "pobj"), None)
-    if source is None or not (actor_like(source) or source.lower_ in ("words", "account")):
-        return None
-    content = around(token, (token.i, token.right_edge.i))
-    if not content:
-        return None
-    return Found(
-        head=token.i,
-        cue=(token.i, token.i + 1),
-        source=source,
-        source_span=source_span(source),
-        content=content,
-        takes_quote=False,
-        cue_text="according to",
-    )
 
 
 def _adjectival(verb: Token) -> bool:
@@ -276,8 +250,12 @@ def _verb_content(verb: Token, lemma: str) -> tuple[list[tuple[int, int]], Token
             objects.extend(passive_tails(verb))
     if clauses and all(b < verb.i for _, b in clauses):
         clauses.extend(_concession(verb))
+    doc = verb.doc
+    if objects and not clauses:  # "announces the following figures: dead — 41, …"
+        a, b = objects[-1]
+        if any(t.text == ":" for t in doc[a : b + 1]):
+            objects[-1] = (a, verb.sent.end - 1)
     if clauses or objects:
-        doc = verb.doc
         return [(a, without_tail(doc, a, b)) for a, b in clauses or objects], prep
     pieces = (_cut_at_semicolon(verb, p) for p in _parenthetical(verb))
     return [p for p in pieces if p is not None], None
@@ -288,7 +266,8 @@ def _concession(verb: Token) -> list[tuple[int, int]]:
     return [
         (c.left_edge.i, c.right_edge.i)
         for c in verb.rights
-        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONCESSIVE for m in c.children)
+        if c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in _CONCESSIVE for m in c.children)
     ]
 
 
@@ -308,7 +287,8 @@ def _before_coordinated_cue(clause: Token, lemma: str) -> int:
     """Where a clause ends when the parser has hung a second cue on it: in "said X and
     said Y" the second "said" belongs beside the first, not inside its content."""
     for child in clause.rights:
-        if child.dep_ == "conj" and child.lemma_ == lemma:
+        own_cue = child.lemma_ in ALL_CUE_VERBS and any(c.dep_ == "nsubj" for c in child.children)
+        if child.dep_ == "conj" and (child.lemma_ == lemma or own_cue):
             cc = [c.i for c in clause.rights if c.dep_ == "cc" and c.i < child.i]
             return (cc[-1] if cc else child.left_edge.i) - 1
     return clause.right_edge.i
@@ -425,138 +405,3 @@ def _verb_group(verb: Token, prep: Token | None) -> tuple[int, int]:
     if end < len(verb.doc) and verb.doc[end].text == ":":
         end += 1  # "said:" introduces a quotation; the colon is part of the cue
     return start, end
-
-
-# --- assembling records ------------------------------------------------------------
-
-
-def _clip(doc: Doc, found: list[Found], breaks: list[int]) -> None:
-    """Keep each attribution's source and content inside the paragraph of its cue."""
-    text = doc.text
-    for f in found:
-        at = doc[f.cue[0]].idx
-        label = doc[f.cue[0]].text == ":"  # "TAPPER:" may stand alone above its words
-        pieces = (
-            strip_span(text, clip_to_paragraph(p, p[0] if label else at, breaks)) for p in f.content
-        )
-        f.content = [(a, b) for a, b in pieces if b > a and _wordy(text[a:b])]
-        if f.source_span is not None:
-            a, b = strip_span(text, clip_to_paragraph(f.source_span, at, breaks))
-            f.source_span = (a, b) if b > a and _wordy(text[a:b]) else None
-
-
-def _wordy(text: str) -> bool:
-    return any(c.isalnum() for c in text)
-
-
-def _fill_sourcing(doc: Doc, found: list[Found]) -> None:
-    """Give "citing Y" the content of the attribution it names the origin of: the
-    nearest cue above it ("X, citing Y, reported that ..."), or the attribution whose
-    source it describes ("According to X, which cited Y, ...")."""
-    by_head = {f.head: f for f in found}
-    by_source = {f.source.i: f for f in found if f.source is not None}
-    for f in found:
-        if f.sourcing is None:
-            continue
-        token = doc[f.sourcing]
-        outer = by_source.get(token.head.i) if token.dep_ == "relcl" else None
-        while outer is None and token.head.i != token.i:
-            token = token.head
-            outer = by_head.get(token.i)
-        if outer is not None and outer is not f:
-            phrase = doc[f.sourcing].left_edge.idx, doc[f.sourcing].right_edge.idx
-            outer.content = [_after(doc, piece, phrase) for piece in outer.content]
-            f.content = list(outer.content)
-
-
-def _after(doc: Doc, piece: tuple[int, int], phrase: tuple[int, int]) -> tuple[int, int]:
-    """A content that opens with the "citing Y," phrase starts after it."""
-    if not piece[0] <= phrase[0] < phrase[1] < piece[1] or doc.text[piece[0] : phrase[0]].strip():
-        return piece
-    rest = doc.char_span(phrase[1], piece[1], alignment_mode="expand")
-    if rest is None:
-        return piece
-    words = [t for t in rest[1:] if not (t.is_punct or t.is_space)]
-    return (words[0].idx, piece[1]) if words else piece
-
-
-def _records(
-    doc: Doc,
-    found: list[Found],
-    registry: Registry,
-    own: set[str | None],
-    quotations: frozenset[tuple[int, int]],
-) -> list[Attribution]:
-    text = doc.text
-    named: list[tuple[Found, Speaker | None]] = []
-    for f in sorted(found, key=lambda f: f.cue):
-        if not f.content:
-            continue
-        speaker = f.speaker
-        if speaker is None and f.source is not None:
-            speaker = build_speaker(f.source, registry)
-            if speaker is not None:
-                registry.said(f.source.idx, f.source, speaker)
-        if speaker is not None and _publisher_key(speaker.name) in own:
-            continue  # the document's own outlet asserts this: no attribution
-        named.append((f, speaker))
-    records: list[Attribution] = []
-    for f, speaker in _own_body(doc, named):
-        if f.head >= 0:
-            first, last = doc[f.cue[0]], doc[f.cue[1] - 1]
-            cue_span = (first.idx, last.idx + len(last))
-        else:
-            cue_span = (f.content[-1][1] - 1, f.content[-1][1])
-        cue = f.cue_text or text[cue_span[0] : cue_span[1]]
-        relay = _relay(f, registry, own)
-        for start, end in f.content:
-            if not _wordy(text[start:end]):
-                continue
-            quoted = (start, end) in quotations
-            args = (cue, cue_span, f.source_span, (start, end))
-            if f.rank:
-                records.append(Ranked(*args, speaker, quoted, rank=f.rank))
-            else:
-                records.append(Attribution(*args, speaker, quoted))
-            if relay is not None:
-                records.append(Ranked(*args[:2], None, (start, end), relay, quoted, rank=-1))
-    records.sort(key=lambda a: (a.content_span[0], a.cue_span[0]))
-    return records
-
-
-def _relay(f: Found, registry: Registry, own: set[str | None]) -> Speaker | None:
-    """The outlet a speaker told, unless it is the document's own."""
-    if f.relay is None or f.relay.lower_ in FIRST_PERSON:
-        return None
-    outlet = build_speaker(f.relay, registry)
-    if outlet is None or outlet.kind is not ActorKind.OUTLET:
-        return None
-    return None if _publisher_key(outlet.name) in own else outlet
-
-
-def _own_body(
-    doc: Doc, named: list[tuple[Found, Speaker | None]]
-) -> list[tuple[Found, Speaker | None]]:
-    """ "Lantern Watch's director, Thea Morrow, said the group had documented 300": a
-    person who speaks for their own organisation is the one who asserts its findings."""
-    out = list(named)
-    for n, (inner, body) in enumerate(named):
-        if body is None or body.kind is ActorKind.PERSON or inner.head < 0:
-            continue
-        at = doc[inner.head].idx
-        for outer, person in named:
-            if person is None or person.kind is not ActorKind.PERSON or outer.source_span is None:
-                continue
-            holds = any(a <= at < b for a, b in outer.content)
-            phrase = doc.text[outer.source_span[0] : outer.source_span[1]]
-            if holds and body.name in phrase:
-                out[n] = (inner, person)
-                break
-    return out
-
-
-def _publisher_key(name: str | None) -> str | None:
-    if not name:
-        return None
-    key = name.casefold().strip()
-    return key.removeprefix("the ").strip()

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from claimgraph.extract.actorwords import kind_of_words
 from claimgraph.extract.cues import Found, chain_cue, char_span, cue_lemma, source_span
-from claimgraph.extract.speakers import kind_of_words
 from claimgraph.extract.types import Attributed, Attribution, Speaker
 from claimgraph.model import ActorKind, ChainLink
 
@@ -248,7 +248,8 @@ def _bracket_speaker(part: str) -> tuple[Speaker | None, str]:
     words = _TRAILING.sub("", words).strip()
     words = re.sub(r"['’]s?$", "", words).strip()
     tokens = words.split()
-    if not tokens or len(tokens) > 7 or any(c.isdigit() for c in words):
+    years = re.compile(r"(?:1[89]|20)\d\d")
+    if not tokens or len(tokens) > 7 or any(c.isdigit() and not years.fullmatch(c) for c in tokens):
         return None, cue
     if tokens[0].lower() in _NOT_SOURCES or not any(c.isalpha() for c in words):
         return None, cue
@@ -316,4 +317,3 @@ def _dedupe(chain: tuple[ChainLink, ...], claimant: Speaker | None) -> tuple[Cha
     if out and claimant is not None and out[-1].name == claimant.name:
         out.pop()
     return tuple(out)
-

@@ -28,13 +28,14 @@ def _lexicon(entries: dict[Counts, str]) -> dict[str, Counts]:
 PREDICATES = _lexicon(
     {
         KILLED: "kill slay massacre execute murder slaughter behead assassinate die perish "
-        "dead drown martyr hanged shoot liquidate perished",
+        "dead drown martyr hanged shoot liquidate perished eliminate",
         WOUNDED: "wound injure maim hurt injured wounded hospitalise hospitalize",
         FLED: "flee displace evacuate uproot expel deport escape displaced",
         MISSING: "disappear vanish missing unaccounted",
-        DETAINED: "detain arrest abduct kidnap imprison jail capture hold surrender",
+        DETAINED: "detain arrest abduct kidnap imprison jail capture hold surrender seize "
+        "apprehend remand",
         # trapped, rescued, orphaned, homeless, affected, sheltering, stranded
-        OTHER: "torture rape beat trap rescue orphan orphaned homeless affect shelter strand",
+        OTHER: "torture rape beat trap rescue orphan orphaned homeless affect shelter strand free",
         BODIES: "bury",
         POPULATION: "live",
     }
@@ -44,17 +45,18 @@ INTRANSITIVE = _words("die perish drown flee escape disappear vanish live dead")
 # only people, never things.
 WEAK = _words(
     "hold capture escape evacuate shoot beat hurt live bury trap rescue affect shelter strand "
-    "surrender fate whereabouts whereabout leave depart abandon remain lose"
+    "surrender fate whereabouts whereabout leave depart abandon remain lose eliminate seize free"
 )
 # Nouns (and nominal adjectives) that are themselves the count: "477 deaths", "70 bodies".
 NOUNS = _lexicon(
     {
-        KILLED: "death dead fatality toll life killing murder martyr execution perished",
+        KILLED: "death dead fatality toll life killing murder martyr execution perished "
+        "liquidation elimination",
         WOUNDED: "wounded injured injury",
         BODIES: "body corpse corpses remains grave skeleton",
         FLED: "refugee evacuee displaced idp",
-        MISSING: "missing disappeared",
-        DETAINED: "detainee prisoner hostage captive arrest",
+        MISSING: "missing disappeared disappearance",
+        DETAINED: "detainee prisoner hostage captive arrest abduction detention",
         POPULATION: "population resident inhabitant",
         OTHER: "casualty victim orphan",
     }
@@ -74,7 +76,7 @@ PERSONS = _words(
     "survivor inmate tourist citizen national settler labourer laborer peasant elder "
     "mourner fisherman herder tribesman other more militiaman serviceman personnel "
     "son daughter brother sister father mother husband wife parent relative "
-    "paramilitary gendarme cadet trooper resident casualty martyr evacuee"
+    "paramilitary gendarme cadet trooper resident casualty martyr evacuee individual"
 )
 PERSON_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "men", "ites")
 NOT_PERSONS = _words(
@@ -91,7 +93,8 @@ TOLLS = _words("toll tally count number figure total estimate")
 TOLL_VERBS = _words(
     "be reach rise climb stand hit exceed top surpass pass number total include jump "
     "increase grow mount double put estimate place set remain soar near approach "
-    "surge go stay revise raise lower bring push lift take drive leave range vary"
+    "surge go stay revise raise lower bring push lift take drive leave range vary comprise "
+    "constitute amount"
 )
 COLLECTIVES = _words("total number group crowd minimum maximum tally count")
 PLACES = _words(
@@ -109,7 +112,21 @@ SKIP_MODS = _words("more other others additional further another")
 PREP_STATES: dict[tuple[str, str], Counts] = {
     **{("under", n): OTHER for n in _words("rubble debris ruin ruins wreckage")},
     **{("in", n): DETAINED for n in _words("captivity custody detention hand")},
-    **{("in", n): WOUNDED for n in ("intensive care", "critical condition")},
+    **{("in", n): WOUNDED for n in ("intensive care", "critical condition", "hospital")},
+    ("to", "death"): KILLED,  # "crushed to death", "beaten to death"
+    ("to", "arrest"): DETAINED,  # "subjected to administrative arrest"
+}
+# "sentenced to death" has not happened yet.
+NOT_DONE = _words("sentence condemn threaten face risk")
+# Verbs whose "into" phrase says the counted people fled across a border.
+CROSSING = _words("cross flee escape stream pour")
+# Armed forces: their crossing a border is an advance, not flight.
+FORCES = _words("troop soldier force unit fighter militant rebel insurgent serviceman tank")
+# Verb + particle: "rounded up", "taken away", "led away".
+PARTICLES: dict[tuple[str, str], Counts] = {
+    ("round", "up"): DETAINED,
+    ("take", "away"): DETAINED,
+    ("lead", "away"): DETAINED,
 }
 
 LIFE_TAKERS = _words("claim take lose cost end")
@@ -131,6 +148,12 @@ PHRASES: dict[tuple[str, str], Counts] = {
         for n in _words("injury wound burn poisoning")
     },
     **{(v, "hospital"): WOUNDED for v in _words("take rush admit bring")},
+    **{
+        (v, n): WOUNDED
+        for v in _words("admit hospitalise hospitalize bring take")
+        for n in _words("injury wound burn")
+    },
+    **{(v, "treatment"): WOUNDED for v in _words("need require receive")},
     **{("remain", p): POPULATION for p in PLACES},
     ("lose", "parent"): OTHER,  # orphaned
     ("give", "themselves"): DETAINED,  # "gave themselves up"
@@ -138,6 +161,12 @@ PHRASES: dict[tuple[str, str], Counts] = {
 }
 
 FATES = _words("whereabouts whereabout fate")
+# Nouns for the dead that name what is counted, unlike "deaths" or "toll": the subject.
+CORPSES = _words("body corpse corpses")
+# "all but 12 have been released": the 12 are still held.
+RELEASING = _words("release free")
+# "the search for 14 persons": they are missing.
+SEARCHING = _words("search hunt")
 PASSIVE_ONLY = _words("affect")
 UNKNOWN = _words("unknown unclear")
 
@@ -201,7 +230,16 @@ def predicate(token: Token) -> Counts | None:
     lemma = token.lemma_.lower()
     if lemma in PASSIVE_ONLY and token.tag_ != "VBN":
         return None  # "2,000 people were affected", not "the law affects 2 million workers"
-    return PREDICATES.get(lemma) or PREDICATES.get(token.lower_)
+    found = PREDICATES.get(lemma) or PREDICATES.get(token.lower_)
+    return found or _particle(token, lemma)
+
+
+def _particle(token: Token, lemma: str) -> Counts | None:
+    """ "rounded up", "taken away"; but "led away and still missing" says where they are."""
+    if token.pos_ != "VERB" or any(c.dep_ == "conj" and predicate(c) for c in token.children):
+        return None
+    prt = (c.lower_ for c in token.children if c.dep_ in ("prt", "advmod"))
+    return next((PARTICLES[(lemma, p)] for p in prt if (lemma, p) in PARTICLES), None)
 
 
 def is_person(noun: Token) -> bool:
@@ -254,6 +292,10 @@ def phrase_counts(verb: Token, child: Token) -> Counts | None:
     """Fixed verb + object phrases: "lost their lives", "fled their homes", "sustained
     injuries", "sought refuge", "remain in custody"."""
     target = _pobj(child) if child.dep_ == "prep" else child
+    if lemma_of(verb) in NOT_DONE:
+        return None
+    if child.lower_ == "into" and lemma_of(verb) in CROSSING:  # "crossed into Dravenia"
+        return FLED
     for _ in range(2):  # "treated for symptoms of poisoning": the of-phrase says what
         if target is None:
             return None

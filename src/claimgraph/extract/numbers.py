@@ -106,6 +106,9 @@ _PREFIXES: dict[tuple[str, ...], Qualifier] = {
     ("maybe",): Qualifier.APPROX,
     ("estimate", "of"): Qualifier.APPROX,
     ("~",): Qualifier.APPROX,
+    ("c.",): Qualifier.APPROX,
+    ("ca.",): Qualifier.APPROX,
+    ("circa",): Qualifier.APPROX,
     ("only",): Qualifier.EXACT,
     ("just",): Qualifier.EXACT,
     ("exactly",): Qualifier.EXACT,
@@ -340,7 +343,10 @@ def _continues_number(doc: Doc, i: int, j: int, limit: int) -> bool:
         plural = j + 1 < limit and doc[j + 1].tag_ in ("NNS", "NNPS")
         return glued and (word != "m" or plural)
     if _DIGITS.match(word):
-        # digits only start a number, or join "1 000"; never follow words ("two 30")
+        # digits only start a number, join "1 000" or follow a scale word ("11 thousand
+        # 400"); never follow other words ("two 30")
+        if j > i and doc[j - 1].lower_ in _SCALES and bool(re.fullmatch(r"\d{1,3}", word)):
+            return True
         return j == i or (bool(re.fullmatch(r"\d{3}", word)) and _space_group(doc, i, j))
     if word in _WORD_NUMBERS:
         return True

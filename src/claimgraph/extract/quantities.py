@@ -14,9 +14,17 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract import lexicon as lx
-from claimgraph.extract.counted import Counted, next_word_counts, what_is_counted
-from claimgraph.extract.lexicon import SEEING, is_person, label_counts, names_outcome, says_outcome
+from claimgraph.extract.counted import Counted, what_is_counted
+from claimgraph.extract.lexicon import (
+    SEEING,
+    is_person,
+    label_counts,
+    names_outcome,
+    predicate,
+    says_outcome,
+)
 from claimgraph.extract.numbers import NumberRun, find_runs, parse_number_words
+from claimgraph.extract.readings import next_word_counts
 from claimgraph.extract.types import FoundQuantity
 from claimgraph.model import Counts, Qualifier
 
@@ -96,14 +104,18 @@ def _labelled(
     following = next_word_counts(doc, run)
     if following is not None:
         return Counted(following[0], following[1].i, None)
-    counts = next((c for t in reversed(doc[start:mark]) if (c := label_counts(t))), None)
+    words = list(reversed(doc[start:mark]))  # "Executed prisoners": the participle says
+    counts = next((c for t in words if t.tag_ in ("VBN", "JJ") and (c := predicate(t))), None)
+    counts = counts or next((c for t in words if (c := label_counts(t))), None)
     if _thing_follows(doc, run):
         return counted  # "Wounded: 40 soldiers, 3 tanks"
     noun = counted.noun if counted is not None else None
     if noun is not None and not (doc[noun].is_alpha and _in_field(doc, mark, noun)):
         noun = None  # "Rescued: 46 | Dead", "Injured — 12, missing — 3"
-    if counts is None or (noun is not None and not is_person(doc[noun])):
-        return counted
+    if counts is None:  # what the parse found past the field's end is another field's
+        return None if counted is None or not _in_field(doc, mark, counted.anchor) else counted
+    if noun is not None and not is_person(doc[noun]):
+        noun = None  # "Injured: 46 (incl. 20 police)"
     return Counted(counts, mark - 1, noun)
 
 
@@ -157,7 +169,8 @@ _FILLERS = frozenset({"AUX", "ADV", "PART", "PUNCT"})
 def _partitive(doc: Doc, run: NumberRun) -> bool:
     before = [t.lower_ for t in doc[max(0, run.start - 2) : run.start]]
     after = [t.lower_ for t in doc[run.end : run.end + 2]]
-    return any(len(w) == 2 and w[0] == "of" and w[1] in lx.PARTITIVE for w in (before, after))
+    pairs = (before, after)  # "of them", "of whom", "among them"
+    return any(len(w) == 2 and w[0] in ("of", "among") and w[1] in lx.PARTITIVE for w in pairs)
 
 
 def _borrowed(
@@ -178,7 +191,9 @@ def _found(doc: Doc, run: NumberRun, counted: Counted, limit: int) -> FoundQuant
     end = run.end
     noun = counted.noun
     between = doc[run.end : noun] if noun is not None else doc[0:0]
-    if noun is not None and run.end <= noun < run.end + 6 and not any(t.like_num for t in between):
+    if any(t.like_num for t in between):
+        noun = None  # "not 50 but 12 bodies": the noun is written with the later figure
+    if noun is not None and run.end <= noun < run.end + 6:
         end = noun + 1
         if noun + 2 < limit and _shares_figure(doc[noun], doc[noun + 2]):
             end = noun + 3  # "30 women and children"
@@ -203,9 +218,13 @@ def _found(doc: Doc, run: NumberRun, counted: Counted, limit: int) -> FoundQuant
 def _subject(noun: Token, after: int) -> str | None:
     """Who is counted, as written, without the number: "civilians", "soldiers of the 4th
     brigade"; None for pronouns and for outcome nouns with no people named beside them."""
+    if noun.lower_ == "others":  # "14 others were beaten": the others are who is counted
+        return "others"
     if noun.pos_ == "PRON" or noun.lower_ in lx.NOT_SUBJECT:
         return None
-    return _outcome_subject(noun) if names_outcome(noun) else _phrase(noun, after)
+    if names_outcome(noun) and not {noun.lemma_.lower(), noun.lower_} & lx.CORPSES:
+        return _outcome_subject(noun)
+    return _phrase(noun, after)  # "bodies" are what is counted, not a class word
 
 
 def _outcome_subject(noun: Token) -> str | None:

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.extract.actorwords import kind_of_words
 from claimgraph.extract.cues import Found, char_span, source_span
-from claimgraph.extract.speakers import is_person_noun, kind_of_words
+from claimgraph.extract.speakers import is_person_noun
 
 _MARKS = re.compile(r"``|''|[\"“”„‟«»‘’']|\n")
 _DOUBLE_OPEN = frozenset({"“", "„", "‟", "«", "``"})
@@ -203,7 +204,7 @@ def attach_quotes(doc: Doc, quotes: list[Quote], found: list[Found]) -> None:
         span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        after = quotes[n + 1].start if n + 1 < len(quotes) else len(doc.text)
+        after = quotes[n + 1].start if n + 1 < len(quotes) else len(doc_text(doc))
         before = quotes[n - 1].end if n else 0
         owner = (
             _right_cue(doc, span, after, by_head)
@@ -306,8 +307,16 @@ def _introducing_verb(doc: Doc, span: Span, limit: int, found: list[Found]) -> F
     return f
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text` rebuilds the string on every access; keep it once per Doc."""
+    text = doc.user_data.get("claimgraph.text")
+    if not isinstance(text, str):
+        text = doc.user_data["claimgraph.text"] = doc.text
+    return text
+
+
 def _only_quotes(doc: Doc, f: Found) -> bool:
-    text = doc.text
+    text = doc_text(doc)
     return bool(f.content) and all(
         is_quote_mark(text[s]) and is_quote_mark(text[e - 1]) for s, e in f.content
     )
@@ -342,7 +351,7 @@ def _continued(
     no other cue in between, goes on with the same speaker."""
     if last is None or not last.content or not _only_quotes(doc, last):
         return None
-    if not (span[0].is_sent_start or doc.text[: quote.start].endswith("\n")):
+    if not (span[0].is_sent_start or doc_text(doc)[: quote.start].endswith("\n")):
         return None
     # Cues in the speaker's own sentence ("said Amy Deace, who noted ...") do not count.
     prev_end = max(max(e for _, e in last.content), doc[last.cue[0]].sent.end_char)
@@ -350,7 +359,7 @@ def _continued(
     n = bisect_left(cue_starts, prev_end)
     if any(c != own for c in cue_starts[n : bisect_left(cue_starts, quote.start)]):
         return None
-    if doc.text.count("\n\n", prev_end, quote.start) > 1 or quote.words(doc.text) < 3:
+    if doc_text(doc).count("\n\n", prev_end, quote.start) > 1 or quote.words(doc_text(doc)) < 3:
         return None
     return last
 
@@ -394,6 +403,8 @@ def colon_cue(colon: Token) -> Found | None:
     first = colon.i + 1
     while first < len(doc) - 1 and doc[first].is_space:
         first += 1
+    if doc[first].like_num and head.tag_ == "NNS":
+        return None  # "Refugees: 12,750": a field of a list, not a speaker's words
     last = doc[first].sent.end - 1  # a headline label may stand as a sentence of its own
     if first >= last or sum(t.is_alpha for t in doc[first : last + 1]) < 2:
         return None  # "Hillary Clinton: 1,769." is a tally, not a statement

@@ -10,11 +10,20 @@ and turned into Speakers only when something refers back to them."""
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from types import MappingProxyType
 
 from spacy.tokens import Token
 
+from claimgraph.extract.actorwords import (
+    ARTIFACT,
+    GENERIC_BODIES,
+    NAMED_BODIES,
+    ORG_LABELS,
+    PERSON_NOUNS,
+    PERSON_SUFFIXES,
+    kind_of_words,
+)
 from claimgraph.extract.types import Speaker
 from claimgraph.model import ActorKind
 
@@ -47,112 +56,8 @@ _HONORIFICS = frozenset(
      "rev.", "the", "mister", "madam", "lord", "lady", "sheikh", "mx."}
 )  # fmt: skip
 
-MILITARY = frozenset(
-    {"army", "armies", "regiment", "brigade", "battalion", "division", "military", "forces",
-     "troops", "navy", "corps", "command", "militia", "militias", "squadron", "garrison",
-     "guard", "guards", "airforce", "marines", "platoon", "company", "units", "unit"}
-)  # fmt: skip
-GOVERNMENT = frozenset(
-    {"ministry", "ministries", "government", "governments", "police", "department",
-     "office", "council", "parliament", "committee", "commission", "court", "courts",
-     "administration", "cabinet", "embassy", "authority", "authorities", "municipality",
-     "senate", "congress", "agency", "agencies", "bureau", "secretariat", "presidency",
-     "kremlin", "pentagon", "state", "prosecutors", "prosecution", "tribunal", "inquiry",
-     "legislature", "assembly", "junta", "regime", "consulate", "mission", "directorate",
-     "ombudsman", "service", "services", "house", "treasury", "fbi", "cia"}
-)  # fmt: skip
-OUTLET = frozenset(
-    {"newspaper", "newspapers", "paper", "radio", "wire", "television", "tv", "channel",
-     "broadcaster", "magazine", "news", "press", "times", "post", "herald", "tribune",
-     "journal", "gazette", "daily", "weekly", "network", "outlet", "reuters", "ap", "afp",
-     "bbc", "cnn", "telegraph", "guardian", "chronicle", "observer", "bulletin", "dispatch",
-     "examiner", "courier", "sentinel", "mirror", "express", "tass", "xinhua", "nbc", "abc",
-     "cbs", "msnbc", "npr", "politico", "bloomberg", "breitbart", "axios", "newsweek",
-     "website", "site", "blog", "tabloid", "broadsheet", "station", "media", "fox"}
-)  # fmt: skip
-ORGANISATION = frozenset(
-    {"organisation", "organization", "group", "ngo", "charity", "company", "firm", "party",
-     "union", "association", "institute", "foundation", "hospital", "university", "red",
-     "amnesty", "watch", "coalition", "campaign", "center", "centre", "observatory",
-     "federation", "league", "society", "church", "clinic", "bank", "corporation", "fund",
-     "council", "alliance", "front", "movement", "network", "board", "school", "opposition"}
-)  # fmt: skip
-# Things that carry words without being speakers: "the report said", "a poll found".
-ARTIFACT = frozenset(
-    {"report", "reports", "study", "studies", "poll", "polls", "survey", "surveys",
-     "statement", "data", "document", "documents", "records", "letter", "analysis",
-     "investigation", "memo", "tweet", "video", "footage", "photos", "book", "article",
-     "story", "release", "filing", "complaint", "lawsuit", "ad", "research", "findings",
-     "figures", "census", "estimate", "review", "audit", "assessment", "ruling",
-     "indictment", "transcript", "email", "emails", "message", "post", "list", "count",
-     "information", "words", "accounts", "testimony", "tracker", "register", "registry"}
-)  # fmt: skip
 _MODIFIERS = frozenset({"amod", "compound", "nmod", "hmod", "hyph"})
 _NAME_MODIFIERS = _MODIFIERS | {"nummod"}  # "12th Brigade"
-# Nouns for people, so that "the toll" is never taken for a speaker that "he" points to.
-PERSON_NOUNS = frozenset(
-    {"minister", "mayor", "spokesman", "spokeswoman", "spokesperson", "official", "president",
-     "governor", "cleric", "priest", "imam", "rabbi", "bishop", "pastor", "doctor", "nurse",
-     "medic", "stringer", "reporter", "correspondent", "journalist", "photographer",
-     "witness", "eyewitness", "resident", "refugee", "survivor", "villager", "commander",
-     "general", "colonel", "officer", "soldier", "fighter", "rebel", "chief", "director",
-     "head", "secretary", "ambassador", "envoy", "diplomat", "senator", "lawmaker",
-     "legislator", "leader", "chairman", "chairwoman", "chair", "analyst", "expert",
-     "professor", "researcher", "scientist", "lawyer", "attorney", "prosecutor", "judge",
-     "investigator", "inspector", "monitor", "activist", "aide", "adviser", "advisor",
-     "member", "worker", "farmer", "teacher", "student", "man", "woman", "father", "mother",
-     "son", "daughter", "brother", "sister", "wife", "husband", "elder", "people", "person",
-     "source", "insider", "candidate", "nominee", "voter", "supporter", "critic", "observer",
-     "manager", "owner", "executive", "ceo", "founder", "coordinator", "administrator",
-     "representative", "delegate", "negotiator", "mediator", "militant", "policeman",
-     "prisoner", "detainee", "victim", "relative", "neighbour", "neighbor", "friend",
-     "colleague", "historian", "author", "writer", "economist", "pollster", "strategist",
-     "operative", "staffer", "king", "queen", "prince", "premier", "chancellor", "dean",
-     "coroner", "pathologist", "paramedic", "surgeon", "physician", "clerk", "commissioner",
-     "sheriff", "deputy", "sergeant", "captain", "lieutenant", "mufti", "sheikh", "warden",
-     "superintendent", "engineer", "pilot", "driver", "shopkeeper", "trader", "parent",
-     "child", "youth", "veteran", "protester", "demonstrator", "passenger", "guard", "vice",
-     "counsel", "organizer", "organiser", "host", "anchor",
-     "commentator", "columnist", "editor", "blogger", "user", "campaigner", "advocate"}
-)  # fmt: skip
-_PERSON_SUFFIXES = ("man", "woman", "person", "ist", "ian", "eer")
-# Nouns that refer back to a body named before them by its kind, not by its own name.
-_OUTLET_MARKERS = frozenset(
-    {"news", "press", "wire", "newspaper", "radio", "television", "tv", "daily"}
-)
-_GENERIC_BODIES = frozenset(
-    {"organisation", "organization", "group", "agency", "body", "institution", "outlet",
-     "newspaper", "paper", "broadcaster", "channel", "station", "network", "company",
-     "firm", "charity", "wire", "daily", "magazine", "publication"}
-)  # fmt: skip
-_NAMED_BODIES = frozenset({ActorKind.OUTLET, ActorKind.GOVERNMENT_BODY, ActorKind.MILITARY_UNIT})
-_ORG_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
-
-
-def kind_of_words(words: Iterable[str], label: str = "") -> ActorKind | None:
-    """The kind an organisation-like name or head noun implies, or None."""
-    lowered = [w.lower().strip(".'’") for w in words]
-    last = lowered[-1] if lowered else ""
-    if last in PERSON_NOUNS:
-        return None  # "press secretary", "army spokesman": people
-    if _OUTLET_MARKERS.intersection(lowered):
-        return ActorKind.OUTLET  # "state news agency", "Press Service"
-    for lexicon, kind in (
-        (OUTLET, ActorKind.OUTLET),
-        (MILITARY, ActorKind.MILITARY_UNIT),
-        (GOVERNMENT, ActorKind.GOVERNMENT_BODY),
-    ):
-        # The head noun decides ("Interior Ministry"); a word earlier in a proper name
-        # decides only for outlets ("Times of London") and armies ("Army of Ukraine").
-        if last in lexicon or (label and lexicon is not GOVERNMENT and set(lowered) & lexicon):
-            return kind
-    if last in ORGANISATION or last in ARTIFACT or label == "ORG":
-        return ActorKind.ORGANISATION
-    if label == "GPE":
-        return ActorKind.GOVERNMENT_BODY
-    if label == "NORP":
-        return ActorKind.GROUP
-    return None
 
 
 class Registry:
@@ -247,7 +152,7 @@ def is_person_noun(head: Token) -> bool:
     if lemma in PERSON_NOUNS:
         return True
     common = head.pos_ != "PROPN" and not head.is_title  # "Meridian" is no "-ian"
-    return common and len(lemma) > 5 and lemma.endswith(_PERSON_SUFFIXES)
+    return common and len(lemma) > 5 and lemma.endswith(PERSON_SUFFIXES)
 
 
 def build_speaker(head: Token, registry: Registry, mention: bool = False) -> Speaker | None:
@@ -263,7 +168,8 @@ def build_speaker(head: Token, registry: Registry, mention: bool = False) -> Spe
     if is_relative(head):
         relcl = head.head.dep_ == "relcl"
         return build_speaker(head.head.head, registry, mention) if relcl else None
-    if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.pos_ == "PROPN":
+    dash = any(t.text in ("—", "–", "--") for t in head.doc[head.head.i : head.i])
+    if head.dep_ == "appos" and head.pos_ == "NOUN" and head.head.pos_ == "PROPN" and not dash:
         return build_speaker(head.head, registry, mention)  # "Jonas Pirt, a spokesman"
     head = _specific(head)
     if head.lower_ in _NOT_SPEAKERS or _document_part(head):
@@ -384,13 +290,13 @@ def _proper_kind(
 ) -> ActorKind:
     label = head.ent_type_
     lexical = kind_of_words([t.text for t in tokens])
-    if lexical in _NAMED_BODIES or (lexical is not None and label != "PERSON"):
+    if lexical in NAMED_BODIES or (lexical is not None and label != "PERSON"):
         return lexical
     if titled or label == "PERSON":
         return P
     if described is not None:
         return P if is_person_noun(described) else (kind_of_words([described.lower_]) or P)
-    if label in _ORG_LABELS and not _personal_name_shape(tokens):
+    if label in ORG_LABELS and not _personal_name_shape(tokens):
         return ActorKind.GROUP if label == "NORP" else kind_of_words([], label) or P
     return P
 
@@ -434,7 +340,7 @@ def _common(head: Token, registry: Registry, mention: bool) -> Speaker | None:
     definite = not indefinite(head)
     if definite and not plural:
         known = registry.nearest(head, fits_noun(head.lower_))
-        if known is None and kind is not None and head.lower_ in _GENERIC_BODIES:
+        if known is None and kind is not None and head.lower_ in GENERIC_BODIES:
             known = registry.nearest(head, lambda s: s.kind is kind)  # "the organisation"
         if known is not None:
             return known
@@ -502,7 +408,7 @@ def noun_phrase(head: Token) -> str:
             break
         start = child.left_edge.i
     text = head.doc[start : head.i + 1].text
-    return text.removesuffix("'s").removesuffix("’s")
+    return text.removeprefix("own ").removesuffix("'s").removesuffix("’s")
 
 
 def role_phrase(head: Token) -> str:
