@@ -136,6 +136,8 @@ def _modifier_counts(noun: Token) -> tuple[Counts, Token] | None:
         among = object_of(child) if child.dep_ == "prep" and child.lower_ == "among" else None
         if among is not None and noun_counts(among) is not None:  # "3 firemen among the dead"
             return _toll_noun_counts(among)
+        if child.lower_ == "alive" and lemma_of(noun.head) in lx.SEEING:
+            return OTHER, child  # "found 8 children alive": rescued, not bodies
         if child.dep_ in ("amod", "acl", "relcl", "compound") and child.i != noun.i:
             if has_object(child) and lemma_of(child) not in lx.INTRANSITIVE:
                 continue  # "the 3 soldiers who killed the boy" are the killers

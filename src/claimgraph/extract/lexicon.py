@@ -301,8 +301,10 @@ def phrase_counts(verb: Token, child: Token) -> Counts | None:
             return None
         for key in _keys(target):
             found = PHRASES.get((lemma_of(verb), key))
-            if child.dep_ == "prep" and predicate(verb) is None:  # "died in custody"
-                found = found or PREP_STATES.get((child.lower_, key))
+            state = PREP_STATES.get((child.lower_, key)) if child.dep_ == "prep" else None
+            # "died in custody" says no more than "died"; "beaten to death" says more
+            if predicate(verb) is None or (child.lower_, key) == ("to", "death"):
+                found = found or state
             if found is not None:
                 return found
         of = next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "of"), None)

@@ -63,6 +63,12 @@ _VAGUE_OF = {  # "tens of thousands", "hundreds of thousands"
 _VAGUE_LEAD = frozenset({"several", "few", "many"})
 _VAGUE_SINGULAR = {"dozen": "dozens", "hundred": "hundreds", "thousand": "thousands"}
 
+
+def _phrases(text: str) -> list[tuple[str, ...]]:
+    """Word sequences written as one string: "|" between phrases, spaces between words."""
+    return [tuple(phrase.split()) for phrase in text.split("|")]
+
+
 # Qualifier phrases before a number, longest first when matched.
 _PREFIXES: dict[tuple[str, ...], Qualifier] = {
     ("at", "least"): Qualifier.AT_LEAST,
@@ -89,26 +95,13 @@ _PREFIXES: dict[tuple[str, ...], Qualifier] = {
     ("just", "under"): Qualifier.AT_MOST,
     ("up", "to"): Qualifier.UP_TO,
     ("as", "many", "as"): Qualifier.UP_TO,
-    ("about",): Qualifier.APPROX,
-    ("some",): Qualifier.APPROX,
-    ("around",): Qualifier.APPROX,
-    ("nearly",): Qualifier.APPROX,
-    ("almost",): Qualifier.APPROX,
-    ("roughly",): Qualifier.APPROX,
-    ("approximately",): Qualifier.APPROX,
-    ("an", "estimated"): Qualifier.APPROX,
-    ("estimated",): Qualifier.APPROX,
-    ("close", "to"): Qualifier.APPROX,
-    ("more", "or", "less"): Qualifier.APPROX,
-    ("approx", "."): Qualifier.APPROX,
-    ("est", "."): Qualifier.APPROX,
-    ("perhaps",): Qualifier.APPROX,
-    ("maybe",): Qualifier.APPROX,
-    ("estimate", "of"): Qualifier.APPROX,
-    ("~",): Qualifier.APPROX,
-    ("c.",): Qualifier.APPROX,
-    ("ca.",): Qualifier.APPROX,
-    ("circa",): Qualifier.APPROX,
+    **dict.fromkeys(
+        _phrases(
+            "about|some|around|nearly|almost|roughly|approximately|an estimated|estimated|"
+            "close to|more or less|approx .|est .|perhaps|maybe|estimate of|~|c.|ca.|ca .|circa"
+        ),
+        Qualifier.APPROX,
+    ),
     ("only",): Qualifier.EXACT,
     ("just",): Qualifier.EXACT,
     ("exactly",): Qualifier.EXACT,
@@ -343,11 +336,10 @@ def _continues_number(doc: Doc, i: int, j: int, limit: int) -> bool:
         plural = j + 1 < limit and doc[j + 1].tag_ in ("NNS", "NNPS")
         return glued and (word != "m" or plural)
     if _DIGITS.match(word):
-        # digits only start a number, join "1 000" or follow a scale word ("11 thousand
-        # 400"); never follow other words ("two 30")
-        if j > i and doc[j - 1].lower_ in _SCALES and bool(re.fullmatch(r"\d{1,3}", word)):
-            return True
-        return j == i or (bool(re.fullmatch(r"\d{3}", word)) and _space_group(doc, i, j))
+        # digits start a number, join "1 000" or follow a scale ("11 thousand 400"), never
+        # other words ("two 30")
+        scaled = j > i and doc[j - 1].lower_ in _SCALES and bool(re.fullmatch(r"\d{1,3}", word))
+        return j == i or scaled or (bool(re.fullmatch(r"\d{3}", word)) and _space_group(doc, i, j))
     if word in _WORD_NUMBERS:
         return True
     if word in ("a", "an"):
