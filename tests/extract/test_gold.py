@@ -12,9 +12,9 @@ import pytest
 from claimgraph.extract import extract_claims, load_nlp
 
 ROOT = Path(__file__).resolve().parents[2]
-# The issue asks for 0.90; 0.85 is what the rules reach on this held-out part today
+# The issue asks for 0.90; 0.868 is what the rules reach on this held-out part today
 # (2026-11-26). Raise it as extraction improves; never tune on this part.
-F1_FLOOR = 0.84
+F1_FLOOR = 0.86
 QUALIFIER_FLOOR = 0.85
 
 
