@@ -602,3 +602,17 @@ def test_parse_number_words(words: str, value: float) -> None:
 @pytest.mark.parametrize("words", ["", "a", "abc", "seven seventy", "20 7946", "4th", "one two"])
 def test_parse_number_words_rejects_non_numbers(words: str) -> None:
     assert parse_number_words(words) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("Doctors said that more than 30 of the wounded had died in the clinics.", "killed"),
+        ("Officials said 12 of the injured later succumbed in hospital.", "killed"),
+        ("Doctors said 25 of the wounded were children.", "wounded"),
+    ],
+)
+def test_the_wounded_who_died_are_counted_as_dead(nlp, text: str, counts: str) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(text)
+    found = [q for s in doc.sents for q in find_quantities(s)]
+    assert [q.counts.value for q in found] == [counts]

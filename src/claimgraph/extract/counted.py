@@ -36,6 +36,7 @@ from claimgraph.extract.readings import (
 from claimgraph.model import Counts, Qualifier
 
 KILLED, BODIES, MISSING = Counts.KILLED, Counts.DEAD_BODIES_SEEN, Counts.MISSING
+_DYING = frozenset({"die", "succumb", "perish"})
 DETAINED, OTHER, POPULATION = Counts.DETAINED, Counts.OTHER, Counts.POPULATION
 
 _ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd", "npadvmod", "dative"})
@@ -108,6 +109,8 @@ def _read(noun: Token | None, nom: Token, run: NumberRun) -> tuple[Counts, Token
         return found or _clause_counts(nom, run, 2) or next_word_counts(nom.doc, run)
     if lemma_of(noun) in lx.TOLLS:  # "the dead number 40", "a death toll 300 strong"
         return _toll_noun_counts(noun)
+    if nom.dep_ == "nsubj" and lemma_of(nom.head) in _DYING and noun.i > nom.i:
+        return KILLED, nom.head  # "30 of the wounded later died": they are dead now
     own = _own_counts(noun, run)
     if own is not None and noun.lemma_.lower() not in lx.PERSON_COUNTS:
         return seen(own, noun, noun)
