@@ -134,3 +134,18 @@ def test_output_is_json_lines_when_piped(cli, tmp_path: Path) -> None:  # type: 
     cli("add", str(_docs(tmp_path / "docs")), "--case", "levee")
     piped = cli("sources")  # the test runner's stdout is not a terminal
     assert [json.loads(line)["cases"] for line in piped.stdout.splitlines()] == [["levee"]] * 2
+
+
+def test_kind_is_recorded_and_version_printed(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    folder = _docs(tmp_path / "docs")
+    (rec,) = _records(
+        cli("add", str(folder / "statement.txt"), "--kind", "official_statement", "--json").stdout
+    )
+    assert (
+        _records(cli("show", rec["source_id"], "--json").stdout)[0]["kind"] == "official_statement"
+    )
+    bad = cli("add", str(folder / "article.html"), "--kind", "rumour")
+    assert bad.code == 2 and "rumour" in bad.stderr
+    from claimgraph import __version__
+
+    assert cli("version").stdout.strip() == __version__

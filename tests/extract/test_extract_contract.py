@@ -142,8 +142,20 @@ def test_add_stores_claims_idempotently_and_claims_lists_them(cli, demo_dir: Pat
 
     stored = [{k: r[k] for k in KEYS} for r in first]
     assert sorted(stored, key=key) == sorted(extracted, key=key)
-    killed = cli("claims", "--case", "veskaro", "--counts", "killed", "--json").stdout
-    assert all(json.loads(x)["quantity"]["counts"] == "killed" for x in killed.splitlines())
+
+    def listed(*args: str) -> list[dict]:  # type: ignore[type-arg]
+        ran = cli("claims", "--case", "veskaro", "--json", *args)
+        return [json.loads(x) for x in ran.stdout.splitlines()]
+
+    killed = listed("--counts", "killed")
+    assert killed and all(r["quantity"]["counts"] == "killed" for r in killed)
+    assert len(killed) < len(first)
+    statements = listed("--kind", "statement")
+    assert statements and all(r["quantity"] is None for r in statements)
+    orun = listed("--actor", "orun")
+    assert orun and all("orun" in r["claimant"]["name"].lower() for r in orun)
+    assert listed("--stance", "negated") == [r for r in first if r["stance"] == "negated"]
+    assert listed("--source", first[0]["source_id"][:10]) == first
     assert json.loads(cli("verify", "--json").stdout)["ok"]
 
 

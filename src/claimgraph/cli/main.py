@@ -112,11 +112,12 @@ def sources(
     """List preserved sources, oldest publication first."""
     with open_ledger(make_settings(ctx, home)) as ledger:
         found = list_sources(ledger, case)
+    out = make_out(ctx, json_)
     rows = [{**asdict(s), "cases": list(s.cases)} for s in found]
-    if not make_out(ctx, json_).json:
+    if not out.json:  # people read a short id; machines get the whole hash
         rows = [{**r, "id": r["id"][:12]} for r in rows]
     cols = ("id", "published", "publisher", "title", "media_type", "cases")
-    make_out(ctx, json_).rows(rows, cols, title=f"{len(rows)} sources")
+    out.rows(rows, cols, title=f"{len(rows)} sources")
 
 
 @app.command()

@@ -9,6 +9,8 @@ from typing import Any
 
 from spacy.tokens import Span
 
+from claimgraph.model.calendar import MONTHS, WEEKDAYS
+
 _YEAR_ONLY = re.compile(r"^\s*(in |since |by )?(1[89]|20)\d\d\s*$", re.IGNORECASE)
 _VAGUE = frozenset({"today", "now", "recently", "currently", "the day", "daily", "annually"})
 
@@ -43,12 +45,12 @@ def quick_date(text: str, base: datetime | None) -> date | None:
     words = [w for w in words if w not in ("on", "the", "of", "last", "this")]
     today = base.date() if base else None
     if len(words) == 1 and today is not None:
-        if words[0] in _WEEKDAYS:  # the latest such day on or before publication
-            return today - timedelta(days=(today.weekday() - _WEEKDAYS[words[0]]) % 7)
+        if words[0] in WEEKDAYS:  # the latest such day on or before publication
+            return today - timedelta(days=(today.weekday() - WEEKDAYS[words[0]]) % 7)
         if words[0] == "yesterday":
             return today - timedelta(days=1)
     nums = [int(w) for w in words if w.isdigit()]
-    months = [_MONTHS[w] for w in words if w in _MONTHS]
+    months = [MONTHS[w] for w in words if w in MONTHS]
     if len(months) != 1 or not 1 <= len(nums) <= 2 or len(words) != len(nums) + 1:
         return None
     day = next((n for n in nums if 1 <= n <= 31), None)
@@ -62,17 +64,6 @@ def quick_date(text: str, base: datetime | None) -> date | None:
     if today is not None and len(nums) == 1 and found > today:
         found = date(year - 1, months[0], day)  # "March 16" written in January
     return found
-
-
-_WEEKDAYS = {d: i for i, d in enumerate(
-    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-)}  # fmt: skip
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december")
-)}  # fmt: skip
-_MONTHS.update({m[:3]: n for m, n in list(_MONTHS.items())})
-_MONTHS["sept"] = 9
 
 
 def _skippable(text: str) -> bool:

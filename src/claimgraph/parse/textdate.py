@@ -7,21 +7,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-_NAMES = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-_MONTHS = {m: i + 1 for i, m in enumerate(_NAMES)}
+from claimgraph.model.calendar import month_number
+
 _MONTH = (
     r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -43,8 +30,7 @@ def heading_date(text: str) -> str | None:
 
 
 def _month(word: str) -> int:
-    word = word.lower().rstrip(".")
-    return next(n for name, n in _MONTHS.items() if name.startswith(word[:3]))
+    return month_number(word) or 0  # the regex admits only month names
 
 
 def _safe(year: int, month: int, day: int) -> date | None:

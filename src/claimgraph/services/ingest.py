@@ -288,11 +288,11 @@ def _with_claims(candidates: list[_Candidate], extractor: Extractor | None) -> l
 def _record(w: Writer, c: _Candidate, case: str, at: datetime, who: str) -> str:
     s = c.source
     status = "known"
-    if not w.has_source(s.id):
+    if not w.has_row("sources", s.id):
         w.insert_source(s, at)
         w.append_audit(at, who, "source.add", s.id, {"media_type": s.media_type, "size": s.size})
         status = "added"
-    if not w.has_capture(c.capture.id):
+    if not w.has_row("captures", c.capture.id):
         w.insert_capture(c.capture)
         detail = {"source": s.id, "how": c.capture.method.value, "location": c.capture.location}
         w.append_audit(at, who, "capture.add", c.capture.id, detail)

@@ -67,11 +67,11 @@ def _merge(ledger: Ledger, w: Writer, tables: dict[str, list[dict[str, Any]]]) -
         if w.ensure_case(row["name"], at, who, row["description"]):
             w.append_audit(at, who, "case.create", row["name"], {"imported": True})
     for row in tables["sources"]:
-        if not w.has_source(row["id"]):
+        if not w.has_row("sources", row["id"]):
             w.insert_rows("sources", [{**row, "first_seen_at": iso(at)}])
             w.append_audit(at, who, "source.add", row["id"], {"imported": True})
     for row in tables["captures"]:
-        if not w.has_capture(row["id"]):
+        if not w.has_row("captures", row["id"]):
             w.insert_rows("captures", [row])
             w.append_audit(at, who, "capture.add", row["id"], {"imported": True})
     for table in ("actors", "claims"):

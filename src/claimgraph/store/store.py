@@ -62,13 +62,10 @@ class Writer:
             # One writer at a time appends to the audit chain.
             conn.exec_driver_sql("SELECT pg_advisory_xact_lock(727274)")
 
-    def has_source(self, source_id: str) -> bool:
-        q = select(sources.c.id).where(sources.c.id == source_id)
-        return self.conn.execute(q).first() is not None
-
-    def has_capture(self, capture_id: str) -> bool:
-        q = select(captures.c.id).where(captures.c.id == capture_id)
-        return self.conn.execute(q).first() is not None
+    def has_row(self, table: str, row_id: str) -> bool:
+        """Whether a row with this id exists (every record table has an `id` key)."""
+        t = _table(table)
+        return self.conn.execute(select(t.c.id).where(t.c.id == row_id)).first() is not None
 
     def insert_source(self, source: Source, at: datetime) -> None:
         self.conn.execute(insert(sources).values(**rows.source_row(source, at)))
@@ -105,10 +102,6 @@ class Writer:
         self.conn.execute(insert(audit_log).values(**rows.audit_row(entry)))
         self._last = entry
         return entry
-
-    def has_row(self, table: str, row_id: str) -> bool:
-        t = _table(table)
-        return self.conn.execute(select(t.c.id).where(t.c.id == row_id)).first() is not None
 
     def insert_claims(self, found: list[Claim], extractor: str) -> int:
         return claim_queries.insert_claims(self.conn, found, extractor)
