@@ -114,6 +114,20 @@ def test_the_demo_figures_come_out_attributed(cli, demo_dir: Path) -> None:  # t
     assert about["qualifier"] == "approx"
 
 
+def test_the_demo_provenance_comes_out_through_the_cli(cli, demo_dir: Path) -> None:  # type: ignore[no-untyped-def]
+    # The wire's own stringer is a link; the wire itself, the document, is not.
+    wire = _extract(cli, demo_dir / "day03-northern-wire-477.html")
+    told = [r for r in _all(wire, 477, "killed") if "stringer" in r["sentence"]]
+    assert told, [r["sentence"] for r in _all(wire, 477, "killed")]
+    assert told[0]["claimant"]["name"] == "cleric"
+    assert [link["name"] for link in told[0]["chain"]] == ["local stringer"]
+
+    # One death certificate per person: the registrar's count of the dead.
+    ledger = _extract(cli, demo_dir / "day38-senneth-ledger-five-weeks.html")
+    registered = _find(ledger, 412, "killed")
+    assert registered["claimant"]["name"] == "Tomas Vell"
+
+
 def test_distractors_are_not_figures(cli, demo_dir: Path) -> None:  # type: ignore[no-untyped-def]
     values = set()
     for path in sorted(demo_dir.glob("day*.html")) + sorted(demo_dir.glob("*.txt")):

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from claimgraph import __version__
+from claimgraph.cli import analysis as analysis_commands
 from claimgraph.cli import claims as claim_commands
 from claimgraph.cli.common import Home, Json, User, make_out, make_settings
 from claimgraph.cli.output import EXIT_FAILED, EXIT_PARTIAL, mapped_errors, reader_left
@@ -243,6 +244,12 @@ def cases(ctx: typer.Context, home: Home = None, json_: Json = False) -> None:
 
 app.command()(claim_commands.extract)
 app.command()(claim_commands.claims)
+app.command()(analysis_commands.analyse)
+app.add_typer(analysis_commands.actors_app, name="actors")
+app.add_typer(analysis_commands.propositions_app, name="propositions")
+app.command()(analysis_commands.trace)
+app.command()(analysis_commands.figures)
+app.command()(analysis_commands.contradictions)
 
 
 @app.command()

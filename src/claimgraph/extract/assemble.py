@@ -7,10 +7,19 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from claimgraph.extract.chains import Dateline, Ranked, after_dateline, in_dateline
+from claimgraph.extract.addressees import relays
+from claimgraph.extract.chains import (
+    Dateline,
+    Ranked,
+    after_dateline,
+    in_dateline,
+    nesting_key,
+    publisher_key,
+)
 from claimgraph.extract.cues import Found, source_span
 from claimgraph.extract.quotes import clip_to_paragraph, doc_text, strip_span
-from claimgraph.extract.speakers import Registry, build_speaker
+from claimgraph.extract.registry import Registry
+from claimgraph.extract.speakers import build_speaker
 from claimgraph.extract.types import Attribution, Speaker
 from claimgraph.model import ActorKind
 
@@ -29,7 +38,9 @@ def clip(doc: Doc, found: list[Found], breaks: list[int]) -> None:
     text = doc_text(doc)
     for f in found:
         at = doc[f.cue[0]].idx
-        label = doc[f.cue[0]].text == ":"  # "TAPPER:" may stand alone above its words
+        # "TAPPER:" may stand alone above its words; "The figure came from X" may point
+        # back to a figure in the paragraph before
+        label = doc[f.cue[0]].text == ":" or f.earlier
         pieces = (
             strip_span(text, clip_to_paragraph(p, p[0] if label else at, breaks)) for p in f.content
         )
@@ -96,14 +107,16 @@ def records(
             continue  # the document's own outlet asserts this: no attribution
         named.append((f, speaker))
     records: list[Attribution] = []
+    made: list[tuple[Found, list[Attribution]]] = []
     for f, speaker in _own_body(doc, text, named):
+        first_record = len(records)
         if f.head >= 0:
             first, last = doc[f.cue[0]], doc[f.cue[1] - 1]
             cue_span = (first.idx, last.idx + len(last))
         else:
             cue_span = (f.content[-1][1] - 1, f.content[-1][1])
         cue = f.cue_text or text[cue_span[0] : cue_span[1]]
-        relay = _relay(f, registry, own)
+        links = relays(f.relay, registry, own) if f.relay is not None else []
         for start, end in f.content:
             if not _wordy(text[start:end]):
                 continue
@@ -113,20 +126,62 @@ def records(
                 records.append(Ranked(*args, speaker, quoted, rank=f.rank))
             else:
                 records.append(Attribution(*args, speaker, quoted))
-            if relay is not None:
-                records.append(Ranked(*args[:2], None, (start, end), relay, quoted, rank=-1))
+            for n, link in enumerate(links):  # outermost first: the outlet, then its stringer
+                rank = n - len(links)
+                records.append(Ranked(*args[:2], None, (start, end), link, quoted, rank=rank))
+        made.append((f, records[first_record:]))
+    records.extend(_carried(doc, made, records))
     records.sort(key=lambda a: (a.content_span[0], a.cue_span[0]))
     return records
 
 
-def _relay(f: Found, registry: Registry, own: set[str | None]) -> Speaker | None:
-    """The outlet a speaker told, unless it is the document's own."""
-    if f.relay is None or f.relay.pos_ != "PROPN":
-        return None  # "told us", "told the radio": no outlet named
-    outlet = build_speaker(f.relay, registry)
-    if outlet is None or outlet.kind is not ActorKind.OUTLET:
-        return None
-    return None if publisher_key(outlet.name) in own else outlet
+_CARRIERS = frozenset({"he", "she", "they"})
+
+
+def _carried(
+    doc: Doc, made: list[tuple[Found, list[Attribution]]], records: list[Attribution]
+) -> list[Attribution]:
+    """ "Velmora Radio quoted the governor, Arvid Soll, as saying that 63 people had been
+    abducted. He said 9 of them were still missing.": "he" goes on speaking through the
+    links that carried his words in the sentence before (Velmora Radio), unless he now
+    speaks to someone else ("He told Northern Wire …")."""
+    out: list[Attribution] = []
+    for n, (f, own) in enumerate(made):
+        source = f.source
+        if source is None or source.lower_ not in _CARRIERS or f.relay is not None or not own:
+            continue
+        speaker = own[0].speaker
+        before = doc[f.head].sent.start - 1
+        while before >= 0 and doc[before].is_space:
+            before -= 1
+        if speaker is None or before < 0:
+            continue
+        sent = doc[before].sent
+        earlier = [
+            r
+            for _, rs in made[:n]
+            for r in rs
+            if r.speaker == speaker and sent.start_char <= r.cue_span[0] < sent.end_char
+        ]
+        if not earlier:
+            continue
+        outer = _outer_links(earlier[-1], records, speaker)
+        for r in own:
+            for k, link in enumerate(outer):
+                span = (r.cue, r.cue_span, None, r.content_span)
+                out.append(Ranked(*span, link.speaker, r.quoted, rank=k - len(outer) - 1))
+    return out
+
+
+def _outer_links(said: Attribution, records: list[Attribution], who: Speaker) -> list[Attribution]:
+    """The attributions around `said` whose speakers carried it, outermost first."""
+    start, end = said.content_span
+    holding = sorted(
+        (a for a in records if a.content_span[0] <= start and end <= a.content_span[1]),
+        key=nesting_key,
+    )
+    place = next((k for k, a in enumerate(holding) if a is said), 0)
+    return [a for a in holding[:place] if a.speaker is not None and a.speaker != who]
 
 
 def _own_body(
@@ -148,10 +203,3 @@ def _own_body(
                 out[n] = (inner, person)
                 break
     return out
-
-
-def publisher_key(name: str | None) -> str | None:
-    if not name:
-        return None
-    key = name.casefold().strip()
-    return key.removeprefix("the ").strip()

@@ -1,7 +1,7 @@
 """Provenance chains: the links between the document and the origin of a figure.
 
-- where a figure came from: "citing Y", "referring to Y", "with reference to Y", "the
-  figure came from Y", "Y, which had taken it from Z", "whose stringer had it from Z",
+- where a figure came from: "citing Y", "referring to Y", "with reference to Y",
+  "Y, which had taken it from Z", "whose stringer had it from Z",
   "a fixer who spoke with Z", "a worker who relied on accounts from Z";
 - who relayed it: "…, survivors told the Evening Star" puts the outlet outside them;
 - the document's own voice: a wire dateline "KETTAVI, March 3 (Northern Wire) —";
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from claimgraph.extract.actorwords import kind_of_words
-from claimgraph.extract.cues import Found, chain_cue, char_span, cue_lemma, source_span
+from claimgraph.extract.cues import Found, chain_cue, cue_lemma, source_span
 from claimgraph.extract.types import Attributed, Attribution, Speaker
 from claimgraph.model import ActorKind, ChainLink
 
@@ -61,6 +61,13 @@ def after_dateline(token: Token, lines: list[Dateline], verb: Token) -> Token | 
         if t.pos_ in ("NOUN", "PROPN", "PRON") and (t.head.i not in inside or t.head.i == t.i):
             return t
     return None
+
+
+def publisher_key(name: str | None) -> str | None:
+    if not name:
+        return None
+    key = name.casefold().strip()
+    return key.removeprefix("the ").strip()
 
 
 # --- where a figure came from --------------------------------------------------------
@@ -150,47 +157,6 @@ def _relative_origin(verb: Token, lemma: str) -> list[Found]:
     origin_at = origin.left_edge.i - 1 if origin.left_edge.i > verb.i else verb.i
     out.append(_sourced(verb, origin, verb.i, (origin_at, origin_at + 1)))
     return out
-
-
-def came_from(verb: Token) -> Found | None:
-    """ "the figure came from the Northern Wire", "the number came from a gravedigger:
-    61 bodies": the figure is the content, the origin its source."""
-    if verb.lemma_ != "come":
-        return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    frm = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
-    origin = _pobj(frm) if frm is not None else None
-    if subject is None or origin is None or frm is None:
-        return None
-    if subject.lemma_.lower() not in (
-        "figure",
-        "number",
-        "toll",
-        "count",
-        "tally",
-        "estimate",
-        "it",
-    ):
-        return None
-    doc = verb.doc
-    first, last = subject.left_edge.i, subject.right_edge.i
-    if verb.i <= last:  # "The figure ... that X printed came": the relative clause holds it
-        last = verb.i - 1
-    content = [char_span(doc, first, last)] if subject.lower_ != "it" else []
-    colon = next((t for t in doc[origin.right_edge.i + 1 : verb.sent.end] if t.text == ":"), None)
-    if colon is not None and colon.i + 1 < verb.sent.end:
-        content.append(char_span(doc, colon.i + 1, verb.sent.end - 1))
-    if not content:
-        return None
-    return Found(
-        head=verb.i,
-        cue=(verb.i, frm.i + 1),
-        source=origin,
-        source_span=source_span(origin),
-        content=content,
-        takes_quote=False,
-        rank=1,
-    )
 
 
 # --- sources in brackets after a figure ------------------------------------------------
@@ -287,16 +253,20 @@ def attributed_at(attributions: list[Attribution], start: int, end: int) -> Attr
     holding = [a for a in attributions if a.content_span[0] <= start and end <= a.content_span[1]]
     if not holding:
         return Attributed(claimant=None, chain=(), cue=None)
-    holding.sort(key=_nesting_key)
+    holding.sort(key=nesting_key)
     named = [a for a in holding if a.speaker is not None]
     if not named:  # "it was alleged that ...": no one to name, but the cue still tells
         return Attributed(claimant=None, chain=(), cue=cue_lemma(holding[-1].cue))
-    chain = tuple(ChainLink(a.speaker.name, chain_cue(a.cue)) for a in named[:-1] if a.speaker)
     claimant = named[-1]
+    if isinstance(claimant, Ranked) and claimant.rank < 0:
+        # "She told the Courier …" with no one "she" can be: the Courier only passed it on
+        links = tuple(ChainLink(a.speaker.name, chain_cue(a.cue)) for a in named if a.speaker)
+        return Attributed(None, _dedupe(links, None), cue_lemma(claimant.cue))
+    chain = tuple(ChainLink(a.speaker.name, chain_cue(a.cue)) for a in named[:-1] if a.speaker)
     return Attributed(claimant.speaker, _dedupe(chain, claimant.speaker), cue_lemma(claimant.cue))
 
 
-def _nesting_key(a: Attribution) -> tuple[int, int, int]:
+def nesting_key(a: Attribution) -> tuple[int, int, int]:
     """Outermost first: the widest content; at equal width, a relay before its speaker,
     and a cue that names where the content came from ("citing", "according to") inside
     the one that reports it."""

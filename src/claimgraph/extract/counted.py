@@ -130,7 +130,7 @@ def _own_counts(noun: Token, run: NumberRun) -> Counts | None:
         return predicate(noun)  # "thousands of killed", "left 35,000 homeless"
     if noun.dep_ == "conj" and noun.head.pos_ == "VERB":  # "were crushed and 60 hurt"
         return predicate(noun) or noun_counts(noun)
-    return noun_counts(noun)
+    return noun_counts(noun) or lx.paper_counts(noun)
 
 
 def _modifier_counts(noun: Token) -> tuple[Counts, Token] | None:
@@ -306,6 +306,14 @@ def _prep_counts(prep: Token, run: NumberRun, depth: int) -> tuple[Counts, Token
     lemma = lemma_of(head)
     if word == "for" and lemma in lx.SEARCHING:  # "the search for 14 persons continues"
         return MISSING, head
+    if word == "for":  # "death certificates for 13", "obtained death certificates for 13"
+        papers = next((c for c in head.children if c.dep_ == "dobj"), head)
+        if lx.paper_counts(papers) is not None:
+            return KILLED, papers
+    if word == "of" and lemma in lx.NAME_LISTS:  # "the names of 86 victims"
+        listed = object_of(prep)
+        if listed is not None and lemma_of(listed) in lx.LISTED_DEAD:
+            return KILLED, head
     if word == "including" and depth > 0:  # "killed 14, including 5 children"
         return _included(head, prep, run, depth - 1)
     if head.pos_ in ("VERB", "AUX"):

@@ -254,6 +254,7 @@ class Found:
     speaker: Speaker | None = None  # named without a parse ("(Ministry of Defence)")
     cue_text: str | None = None  # the cue of a link found without tokens
     relay: Token | None = None  # "told the Evening Star": who passed the words on
+    earlier: bool = False  # the content is a figure in the sentence before the cue's
 
 
 # Prepositions after an object that belong to what is attributed: "put the toll at 500",
@@ -353,11 +354,13 @@ def without_tail(doc: Doc, first: int, last: int) -> int:
     for comma in doc[first + 1 : last]:
         if comma.text != ",":
             continue
-        nxt = doc[comma.i + 1]
-        root = nxt if nxt.right_edge.i >= last else None
-        while root is not None and root.head.i > comma.i and root.head.i <= last:
+        # The phrase that begins after the comma and runs to the end, found from its
+        # first word up ("…, while the ministry said …" starts with a leaf, "while").
+        root = doc[comma.i + 1]
+        while root.head.i > comma.i and root.head.i <= last and root.head.i != root.i:
             root = root.head
-        if root is not None and root.left_edge.i == comma.i + 1 and _author_tail(root):
+        whole = root.left_edge.i == comma.i + 1 and root.right_edge.i >= last
+        if whole and _author_tail(root):
             return comma.i - 1
     return last
 

@@ -14,8 +14,9 @@ from claimgraph.extract.cues import (
     char_span,
     has_words,
     source_span,
+    without_tail,
 )
-from claimgraph.extract.speakers import is_person_noun
+from claimgraph.extract.nounphrases import is_person_noun
 
 
 def according_cue(token: Token) -> Found | None:
@@ -94,7 +95,8 @@ def noun_content(noun: Token, by: Token | None = None) -> list[tuple[int, int]]:
         if rights[0].lower_ == "of" and rights[0].i == noun.i + 1:
             first = noun.i  # "the group's estimate of 90": the figure is the estimate
         last = by.i - 1 if by is not None and by.i > first else noun.right_edge.i
-        return [char_span(doc, first, last)]
+        # "…'s figure of 3,000, a number that officials call a fantasy": not the figure's
+        return [char_span(doc, first, without_tail(doc, first, last))]
     head = noun.head
     if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_ == "be":
         for child in head.rights:

@@ -161,6 +161,13 @@ PHRASES: dict[tuple[str, str], Counts] = {
 }
 
 FATES = _words("whereabouts whereabout fate")
+# Papers issued one per dead person count the dead: "412 death certificates", "57 burial
+# permits", "we obtained death certificates for 13".
+DEATH_PAPERS = _words("certificate permit notice registration record")
+DEATH_MARKS = _words("death burial funeral interment")
+# A list of names of victims is a list of the dead: "the names of 86 victims".
+NAME_LISTS = _words("name identity")
+LISTED_DEAD = _words("victim martyr")
 # Nouns for the dead that name what is counted, unlike "deaths" or "toll": the subject.
 CORPSES = _words("body corpse corpses")
 # "all but 12 have been released": the 12 are still held.
@@ -224,6 +231,14 @@ def noun_counts(noun: Token) -> Counts | None:
     if lemma in NOUNS:
         return NOUNS[lemma]
     return NOUNS.get(noun.lower_)
+
+
+def paper_counts(noun: Token) -> Counts | None:
+    """What a paper issued for each dead person counts: "death certificates" -> killed."""
+    if lemma_of(noun) not in DEATH_PAPERS:
+        return None
+    marks = (c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod"))
+    return KILLED if any(lemma_of(c) in DEATH_MARKS for c in marks) else None
 
 
 def predicate(token: Token) -> Counts | None:

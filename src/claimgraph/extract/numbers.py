@@ -1,5 +1,6 @@
-"""Numbers as written: parse number words and find the runs of number tokens in a sentence,
-with their bounds and the qualifier words around them ("at least", "up to", "200+").
+"""Figures as written: the runs of number tokens in a sentence (numbers from `numwords`,
+ranges, vague amounts such as "dozens"), with their bounds and the qualifier words
+around them ("at least", "up to", "200+").
 
 This module knows nothing about what is counted; `counted` decides that from the parse."""
 
@@ -10,29 +11,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.extract.numwords import DIGITS, WORD_NUMBERS, parse_number_words, read_number
 from claimgraph.model import Qualifier
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9,
-}  # fmt: skip
-_TEENS = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
-_WORD_NUMBERS = frozenset([*_UNITS, *_TEENS, *_TENS, *_SCALES, "hundred", "dozen"])
-_MULTIPLIERS = frozenset([*_SCALES, "hundred", "dozen"])
-# "1,000" and "1.2"; a lone "1 000" group is joined by the run scanner, not here.
-_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$")
-_SPLIT = re.compile(r"[\s\-]+")
-# Newsroom shorthand: "1.5m people", "3mn refugees", "10k displaced".
-_SHORT = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|bn)$")
-_SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9}
 # One token that is itself a range: "200–300", "2,000-3,000".
 _RANGE_TOKEN = re.compile(r"^(\d[\d,.]*)[\-–—](\d[\d,.]*)$")
 _DASHES = frozenset({"-", "–", "—", "to"})
@@ -123,7 +104,7 @@ _SUFFIXES: dict[tuple[str, ...], Qualifier] = {
 
 # Words that can open a figure besides those spaCy already calls number-like.
 _STARTERS = frozenset(
-    [*_WORD_NUMBERS, *_VAGUE, *_VAGUE_LEAD, *(first for first, _ in _VAGUE_OF), "a", "an", "half"]
+    [*WORD_NUMBERS, *_VAGUE, *_VAGUE_LEAD, *(first for first, _ in _VAGUE_OF), "a", "an", "half"]
 )
 
 
@@ -138,77 +119,6 @@ class NumberRun:
     high: float | None
     qualifier: Qualifier
     vague: bool  # "dozens", "hundreds": the bounds are a convention, not a figure
-
-
-def parse_number_words(words: str) -> float | None:
-    """The value of a number written in digits, words or both; None when it is not one.
-
-    "four hundred seventy-seven" -> 477, "a thousand" -> 1000, "1,000" -> 1000,
-    "1.2 million" -> 1200000, "twenty-three" -> 23, "two dozen" -> 24."""
-    text = words.strip().lower()
-    short = _SHORT.match(text)
-    if short:
-        return float(short[1]) * _SHORT_SCALES[short[2]]
-    if re.fullmatch(r"\d{1,3}(?: \d{3})+", text):  # "1 000", "12 000"
-        return float(text.replace(" ", ""))
-    parts = [p for p in _SPLIT.split(text) if p and p != "and"]
-    if not parts:
-        return None
-    total, current, last = 0.0, 0.0, ""
-    for i, part in enumerate(parts):
-        kind = _kind(part, parts[i + 1] if i + 1 < len(parts) else "")
-        if kind is None or not _may_follow(last, kind):
-            return None
-        total, current = _step(part, kind, total, current)
-        last = kind
-    return total + current
-
-
-def _kind(part: str, following: str) -> str | None:
-    """The role of one word: a digit group, unit, teen, ten or a multiplier."""
-    if _DIGITS.match(part):
-        return "digits"
-    if part in ("a", "an"):
-        return "unit" if following in _MULTIPLIERS else None
-    if part in _UNITS:
-        return "unit"
-    if part in _TEENS:
-        return "teen"
-    if part in _TENS:
-        return "ten"
-    if part in _MULTIPLIERS:
-        return "mult"
-    return None
-
-
-# Which word kinds may follow which: "seventy seven" yes, "seven seventy" no, "20 7946" no.
-_FOLLOWS = {
-    "": frozenset({"digits", "unit", "teen", "ten", "mult"}),
-    "digits": frozenset({"mult"}),
-    "unit": frozenset({"mult"}),
-    "teen": frozenset({"mult"}),
-    "ten": frozenset({"unit", "mult"}),
-    "mult": frozenset({"unit", "teen", "ten", "mult", "digits"}),
-}
-
-
-def _may_follow(last: str, kind: str) -> bool:
-    return kind in _FOLLOWS[last]
-
-
-def _step(part: str, kind: str, total: float, current: float) -> tuple[float, float]:
-    """Fold one word into the running (total, current) pair."""
-    if kind == "digits":
-        return total, current + float(part.replace(",", ""))
-    if part in ("a", "an"):
-        return total, current + 1
-    if kind != "mult":
-        return total, current + float(_UNITS.get(part) or _TEENS.get(part) or _TENS[part])
-    if part == "hundred":
-        return total, (current or 1) * 100
-    if part == "dozen":
-        return total, (current or 1) * 12
-    return total + (current or 1) * _SCALES[part], 0.0
 
 
 def find_runs(sent: Span) -> list[NumberRun]:
@@ -241,7 +151,7 @@ def _read_figure(doc: Doc, i: int, first: int, limit: int) -> NumberRun | None:
     single = _RANGE_TOKEN.match(doc[i].text)
     if single:
         return _as_range(i, i + 1, parse_number_words(single[1]), parse_number_words(single[2]))
-    number = _read_number(doc, i, limit)
+    number = read_number(doc, i, limit)
     if number is None:
         return None
     j, value = number
@@ -249,7 +159,7 @@ def _read_figure(doc: Doc, i: int, first: int, limit: int) -> NumberRun | None:
     # "perished from 10 to 15 persons" are one range.
     after_from = i > first and doc[i - 1].lower_ == "from" and _is_change(doc[i - 1])
     if j + 1 < limit and doc[j].lower_ in _joiners(doc, i, first) and not after_from:
-        second = _read_number(doc, j + 1, limit)
+        second = read_number(doc, j + 1, limit)
         if second is not None:
             ranged = _as_range(i, second[0], value, second[1])
             if ranged is not None:
@@ -259,7 +169,7 @@ def _read_figure(doc: Doc, i: int, first: int, limit: int) -> NumberRun | None:
 
 
 def _tilde(text: str) -> bool:
-    return len(text) > 1 and text[0] == "~" and bool(_DIGITS.match(text[1:]))
+    return len(text) > 1 and text[0] == "~" and bool(DIGITS.match(text[1:]))
 
 
 def _is_change(word: Token) -> bool:
@@ -309,52 +219,6 @@ def _read_vague(doc: Doc, i: int, limit: int) -> NumberRun | None:
 def _vague(start: int, end: int, bounds: tuple[float, float]) -> NumberRun:
     nums = tuple(range(start, end))
     return NumberRun(start, end, nums, bounds[0], bounds[1], Qualifier.APPROX, True)
-
-
-def _read_number(doc: Doc, i: int, limit: int) -> tuple[int, float] | None:
-    """The longest well-formed number starting at token i: (end index, value)."""
-    j = i
-    while j < limit and _continues_number(doc, i, j, limit):
-        j += 1
-    while j > i:  # back off until the words parse ("30 40" is two numbers, not one)
-        value = parse_number_words(doc[i:j].text)
-        if value is not None and doc[j - 1].lower_ not in ("-", "and", "a", "an"):
-            return j, value
-        j -= 1
-    return None
-
-
-def _continues_number(doc: Doc, i: int, j: int, limit: int) -> bool:
-    """Whether token j still belongs to the number that starts at token i."""
-    word = doc[j].lower_
-    nxt = doc[j + 1].lower_ if j + 1 < limit else ""
-    if _SHORT.match(word):  # "10k", "3mn": one token
-        return j == i
-    if word in _SHORT_SCALES:  # "1.5m": the tokenizer splits off the "m"
-        glued = j > i and not doc[j - 1].whitespace_ and bool(_DIGITS.match(doc[j - 1].text))
-        # "m" is also metres: a million only before a plural noun ("1.5m people")
-        plural = j + 1 < limit and doc[j + 1].tag_ in ("NNS", "NNPS")
-        return glued and (word != "m" or plural)
-    if _DIGITS.match(word):
-        # digits start a number, join "1 000" or follow a scale ("11 thousand 400"), never
-        # other words ("two 30")
-        scaled = j > i and doc[j - 1].lower_ in _SCALES and bool(re.fullmatch(r"\d{1,3}", word))
-        return j == i or scaled or (bool(re.fullmatch(r"\d{3}", word)) and _space_group(doc, i, j))
-    if word in _WORD_NUMBERS:
-        return True
-    if word in ("a", "an"):
-        return j == i and nxt in _MULTIPLIERS
-    if word == "-":  # "seventy-seven": a hyphen between two number words, no spaces
-        return j > i and not doc[j - 1].whitespace_ and not doc[j].whitespace_ and nxt in _UNITS
-    if word == "and":  # "four hundred and seventy-seven"
-        return j > i and doc[j - 1].lower_ in _MULTIPLIERS and nxt in _WORD_NUMBERS
-    return False
-
-
-def _space_group(doc: Doc, i: int, j: int) -> bool:
-    # "12 000": the previous token is a short digit group followed by a space
-    prev = doc[j - 1]
-    return j - 1 >= i and bool(re.fullmatch(r"\d{1,3}", prev.text)) and bool(prev.whitespace_)
 
 
 def _qualify(doc: Doc, run: NumberRun, first: int, limit: int) -> NumberRun:

@@ -13,6 +13,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from claimgraph.extract.attribution import attributed_at, find_attributions
+from claimgraph.extract.chains import Ranked
 from claimgraph.extract.dates import claim_date
 from claimgraph.extract.quantities import find_quantities
 from claimgraph.extract.stance import stance_of
@@ -87,7 +88,8 @@ def _claims_of(doc: Doc, offset: int, meta: Meta, parse_date: Any) -> Iterator[C
             covered.update(i for i, a in enumerate(attributions) if _inside(q, a))
             yield _quantity_claim(sent, q, who, offset, meta, parse_date)
     for i, a in enumerate(attributions):
-        if i not in covered:
+        # A relay ("told the Evening Star") only adds a link to a speaker's own record.
+        if i not in covered and not (isinstance(a, Ranked) and a.rank < 0):
             yield _statement_claim(doc, sents, a, attributions, offset, meta, parse_date)
 
 

@@ -23,7 +23,8 @@ from claimgraph.extract.lexicon import (
     predicate,
     says_outcome,
 )
-from claimgraph.extract.numbers import NumberRun, find_runs, parse_number_words
+from claimgraph.extract.numbers import NumberRun, find_runs
+from claimgraph.extract.numwords import parse_number_words
 from claimgraph.extract.readings import next_word_counts
 from claimgraph.extract.types import FoundQuantity
 from claimgraph.model import Counts, Qualifier
@@ -221,6 +222,8 @@ def _subject(noun: Token, after: int) -> str | None:
     if noun.lower_ == "others":  # "14 others were beaten": the others are who is counted
         return "others"
     if noun.pos_ == "PRON" or noun.lower_ in lx.NOT_SUBJECT:
+        return None
+    if lx.paper_counts(noun) is not None:  # "412 death certificates": no people named
         return None
     if names_outcome(noun) and not {noun.lemma_.lower(), noun.lower_} & lx.CORPSES:
         return _outcome_subject(noun)

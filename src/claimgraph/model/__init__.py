@@ -1,5 +1,18 @@
 """Pure dataclasses and enums of the concepts in DESIGN.md; no I/O."""
 
+from claimgraph.model.analysis import (
+    CaseAnalysis,
+    Contradiction,
+    DocRef,
+    Edge,
+    Entity,
+    Event,
+    Grade,
+    Judgement,
+    Origin,
+    PropositionResult,
+    TimelinePoint,
+)
 from claimgraph.model.audit import AuditEntry, chain_breaks, chain_entry
 from claimgraph.model.case import Case, check_case_name
 from claimgraph.model.claim import (
@@ -27,15 +40,25 @@ __all__ = [
     "Capture",
     "CaptureMethod",
     "Case",
+    "CaseAnalysis",
     "ChainLink",
     "Citation",
     "Claim",
+    "Contradiction",
     "Counts",
+    "DocRef",
+    "Edge",
+    "Entity",
+    "Event",
+    "Grade",
     "Hypothesis",
     "Image",
     "ImageAppearance",
+    "Judgement",
+    "Origin",
     "Parsed",
     "Proposition",
+    "PropositionResult",
     "Qualifier",
     "Quantity",
     "Reliability",
@@ -43,6 +66,7 @@ __all__ = [
     "Source",
     "SourceKind",
     "Stance",
+    "TimelinePoint",
     "canonical_json",
     "chain_breaks",
     "chain_entry",

@@ -95,6 +95,7 @@ EVIDENCE_TABLES = (
     "captures",
     "actors",
     "claims",
+    "judgements",
     "audit_log",
 )
 
@@ -132,4 +133,146 @@ claims = Table(
     Column("extractor", String(60), nullable=False),
     Index("ix_claims_source", "source_id"),
     Index("ix_claims_claimant", "claimant_id"),
+)
+
+# A person's judgements on the analysis (merges, grades, moves): evidence, append-only.
+judgements = Table(
+    "judgements",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("case_name", String(80), ForeignKey("cases.name"), nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("target", String(80), nullable=False),
+    Column("value", Text, nullable=False),
+    Column("note", Text, nullable=False),
+    Column("who", String(200), nullable=False),
+    Column("at", String(40), nullable=False),
+    Index("ix_judgements_case", "case_name", "at"),
+)
+
+# Derived tables: the stored result of `analyse`, replaced whole for a case on each run.
+analyses = Table(
+    "analyses",
+    metadata,
+    Column("case_name", String(80), ForeignKey("cases.name"), primary_key=True),
+    Column("fingerprint", String(80), nullable=False),
+    Column("computed_at", String(40), nullable=False),
+    Column("seconds", Float, nullable=False),
+    Column("stats", Text, nullable=False),
+    Column("events", Text, nullable=False),
+    Column("cycles", Text, nullable=False),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("case_name", String(80), primary_key=True),
+    Column("id", String(40), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("kind", String(30), nullable=False),
+    Column("role", Text),
+    Column("affiliation", Text),
+    Column("side", Text),
+    Column("aliases", Text, nullable=False),
+    Column("members", Text, nullable=False),
+    Column("reliability", String(1), nullable=False),
+    Column("reliability_note", Text, nullable=False),
+    Column("how", Text, nullable=False),
+)
+
+entity_members = Table(
+    "entity_members",
+    metadata,
+    Column("case_name", String(80), primary_key=True),
+    Column("actor_id", String(40), primary_key=True),
+    Column("entity_id", String(40), nullable=False),
+)
+
+propositions = Table(
+    "propositions",
+    metadata,
+    Column("case_name", String(80), primary_key=True),
+    Column("id", String(40), primary_key=True),
+    Column("label", Text, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("event", String(40)),
+    Column("counts", String(30)),
+    Column("subject", Text),
+    Column("low", Float),
+    Column("high", Float),
+    Column("qualifier", String(20)),
+    Column("n_claims", Integer, nullable=False),
+    Column("n_sources", Integer, nullable=False),
+    Column("n_origins", Integer, nullable=False),
+    Column("first_seen", String(40)),
+    Column("credibility", Integer, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("detail", Text, nullable=False),  # canonical JSON: claim ids, origins, edges
+    Index("ix_propositions_counts", "case_name", "kind", "counts"),
+)
+
+proposition_claims = Table(
+    "proposition_claims",
+    metadata,
+    Column("case_name", String(80), primary_key=True),
+    Column("claim_id", String(40), primary_key=True),
+    Column("proposition_id", String(40), nullable=False),
+)
+
+citations = Table(
+    "citations",
+    metadata,
+    Column("case_name", String(80), primary_key=True),
+    Column("citing", String(64), primary_key=True),
+    Column("cited", String(64), primary_key=True),
+    Column("how", String(20), primary_key=True),
+    Column("evidence", Text, nullable=False),
+)
+
+contradictions = Table(
+    "contradictions",
+    metadata,
+    Column("case_name", String(80), primary_key=True),
+    Column("id", String(40), primary_key=True),
+    Column("kind", String(20), nullable=False),
+    Column("claim_a", String(40), nullable=False),
+    Column("claim_b", String(40), nullable=False),
+    Column("proposition_a", String(40), nullable=False),
+    Column("proposition_b", String(40), nullable=False),
+    Column("reason", Text, nullable=False),
+    Index("ix_contradictions_kind", "case_name", "kind"),
+)
+
+timeline = Table(
+    "timeline",
+    metadata,
+    Column("case_name", String(80), primary_key=True),
+    Column("claim_id", String(40), primary_key=True),
+    Column("proposition_id", String(40), nullable=False),
+    Column("event", String(40), nullable=False),
+    Column("counts", String(30), nullable=False),
+    Column("date", String(40)),
+    Column("date_basis", String(20), nullable=False),
+    Column("low", Float),
+    Column("high", Float),
+    Column("qualifier", String(20), nullable=False),
+    Column("stance", String(20), nullable=False),
+    Column("claimant", Text),
+    Column("side", Text),
+    Column("source_id", String(64), nullable=False),
+    Column("publisher", Text),
+    Column("first_of_value", Integer, nullable=False),
+    Column("counted", Integer, nullable=False),
+    Index("ix_timeline_series", "case_name", "event", "counts", "date"),
+)
+
+DERIVED_TABLES = (
+    "analyses",
+    "entities",
+    "entity_members",
+    "propositions",
+    "proposition_claims",
+    "citations",
+    "contradictions",
+    "timeline",
 )

@@ -1,0 +1,1 @@
+"""Pure functions over linked records: independence, timelines, contradictions, grades."""

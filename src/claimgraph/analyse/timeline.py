@@ -1,0 +1,132 @@
+"""Figure timelines: every figure for an event and counted thing, in date order, with who
+gave it; the first appearance of each value; each speaker's figures over time; the spread
+between sides; and counts someone actually made kept apart from asserted totals."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from claimgraph.analyse.directory import Directory
+from claimgraph.link.events import day_of
+from claimgraph.link.propositions import Grouped, value_text
+from claimgraph.model import Claim, DocRef, TimelinePoint
+
+# A count someone made (bodies seen, names listed, certificates issued), not a total
+# asserted from elsewhere.
+_COUNTED = re.compile(
+    r"\b(?:counted|names?|named|identified|identify|certificates?|registered|bodies|remains|"
+    r"exhumed|buried)\b",
+    re.IGNORECASE,
+)
+
+
+def timeline_points(
+    groups: Sequence[Grouped],
+    claims: Mapping[str, Claim],
+    docs: Mapping[str, DocRef],
+    directory: Directory,
+    claim_date: Mapping[str, tuple[str | None, str]],
+) -> list[TimelinePoint]:
+    """A figure is placed on the day its source put it about. The date the text gives is
+    mostly the day of the deaths ("killed on Tuesday"), which would put a figure first
+    published months later on the first day; it is used only for undated sources."""
+    points = []
+    for g in groups:
+        if g.kind != "quantity" or g.event is None or g.counts is None:
+            continue
+        for cid in g.claim_ids:
+            c = claims[cid]
+            published = day_of(docs[c.source_id].published) if c.source_id in docs else None
+            when = (published, "published") if published else claim_date[cid]
+            points.append(_point(g, c, docs, directory, when))
+    return _mark_firsts(points)
+
+
+def _point(
+    g: Grouped,
+    c: Claim,
+    docs: Mapping[str, DocRef],
+    directory: Directory,
+    when: tuple[str | None, str],
+) -> TimelinePoint:
+    q = c.quantity
+    assert q is not None and g.event is not None
+    ent = directory.of_actor(c.claimant.id) if c.claimant else None
+    doc = docs.get(c.source_id)
+    if ent is None and c.claimant is None and doc is not None:
+        node = directory.publisher_node(doc)
+        ent = directory.entities.get(node) if node else None
+    return TimelinePoint(
+        claim_id=c.id,
+        proposition_id=g.id,
+        event=g.event,
+        counts=q.counts.value,
+        date=when[0],
+        date_basis=when[1],
+        low=q.low,
+        high=q.high,
+        qualifier=q.qualifier.value,
+        stance=c.stance.value,
+        claimant=ent.name if ent else (c.claimant.name if c.claimant else None),
+        side=ent.side if ent else None,
+        source_id=c.source_id,
+        publisher=doc.publisher if doc else None,
+        first_of_value=False,
+        counted=q.counts.value == "dead_bodies_seen"
+        or bool(_COUNTED.search(q.text) or _COUNTED.search(c.sentence)),
+    )
+
+
+def _mark_firsts(points: list[TimelinePoint]) -> list[TimelinePoint]:
+    """Every point dated on the earliest day its value appears is a first appearance:
+    two reports of the same day are equally first."""
+    from dataclasses import replace
+
+    points.sort(key=lambda p: (p.event, p.counts, p.date or "9999", p.claim_id))
+    first_day: dict[tuple[object, ...], str | None] = {}
+    out = []
+    for p in points:
+        key = (p.event, p.counts, p.low, p.high)
+        day = first_day.setdefault(key, p.date)
+        out.append(replace(p, first_of_value=p.date == day))
+    return out
+
+
+def series_summary(points: Sequence[TimelinePoint]) -> list[dict[str, Any]]:
+    """Per event and counted thing: the values in order of first appearance, each
+    speaker's figures over time, and each side's lowest and highest figure."""
+    series: dict[tuple[str, str], list[TimelinePoint]] = defaultdict(list)
+    for p in points:
+        series[(p.event, p.counts)].append(p)
+    return [_summary(ev, counts, pts) for (ev, counts), pts in sorted(series.items())]
+
+
+def _summary(event: str, counts: str, pts: list[TimelinePoint]) -> dict[str, Any]:
+    asserted = [p for p in pts if p.stance in ("asserted", "hedged")]
+    by_speaker: dict[str, list[str]] = defaultdict(list)
+    by_side: dict[str, list[float]] = defaultdict(list)
+    for p in asserted:
+        v = _text(p)
+        if p.claimant and (not by_speaker[p.claimant] or by_speaker[p.claimant][-1] != v):
+            by_speaker[p.claimant].append(v)
+        if not p.counted and (bound := p.high if p.high is not None else p.low) is not None:
+            by_side[p.side or "unstated"].append(bound)
+    return {
+        "event": event,
+        "counts": counts,
+        "firsts": [
+            {"value": _text(p), "date": p.date, "claimant": p.claimant, "publisher": p.publisher}
+            for p in pts
+            if p.first_of_value and p.stance in ("asserted", "hedged")
+        ],
+        "by_speaker": {k: v for k, v in sorted(by_speaker.items()) if len(v) > 1},
+        "spread_by_side": {k: [min(v), max(v)] for k, v in sorted(by_side.items())},
+        "counted": [_text(p) for p in asserted if p.counted],
+    }
+
+
+def _text(p: TimelinePoint) -> str:
+    return value_text(p.low, p.high, p.qualifier)

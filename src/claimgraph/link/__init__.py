@@ -1,0 +1,1 @@
+"""Pure functions that join records across sources: actor resolution, propositions, citations."""

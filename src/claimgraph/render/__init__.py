@@ -1,0 +1,1 @@
+"""Drawing: charts and graphs as SVG, reports and exports."""

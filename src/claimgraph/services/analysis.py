@@ -1,0 +1,173 @@
+"""Use cases of the analysis: compute it for a case (only when the evidence or a judgement
+changed since the last run), read its results, and record a person's judgements."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from claimgraph.analyse.run import analyse_case
+from claimgraph.errors import InvalidInput, NotFound
+from claimgraph.model import (
+    Contradiction,
+    Entity,
+    Judgement,
+    PropositionResult,
+    Reliability,
+    TimelinePoint,
+    content_id,
+)
+from claimgraph.services.ledger import Ledger
+from claimgraph.store import ClaimFilter
+from claimgraph.store import analysis_queries as aq
+
+# Part of the fingerprint: a new version of the analysis recomputes every case once.
+ANALYSIS_VERSION = "cg-analysis/1"
+ACTIONS = ("actor.merge", "actor.split", "actor.grade", "actor.side", "claim.move", "claim.reject")
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisInfo:
+    case: str
+    computed: bool  # False when the stored analysis was still current
+    meta: dict[str, Any]
+
+
+def _require_case(ledger: Ledger, case: str) -> None:
+    if not ledger.store.case_exists(case):
+        raise NotFound("no such case", subject=case)
+
+
+def analyse(ledger: Ledger, case: str, *, force: bool = False) -> AnalysisInfo:
+    """Compute and store the analysis of `case`, unless the stored one is current."""
+    _require_case(ledger, case)
+    with ledger.store.read() as conn:
+        fingerprint = f"{ANALYSIS_VERSION}:{aq.audit_head(conn)}"
+        if not force and aq.stored_fingerprint(conn, case) == fingerprint:
+            return AnalysisInfo(case, False, aq.read_meta(conn, case) or {})
+        pairs = list(aq.case_docs(conn, case))
+        judgements = aq.case_judgements(conn, case)
+    claims = [c for c, _ in ledger.store.claims(ClaimFilter(case=case))]
+    started = time.perf_counter()
+    docs = [d for d, _ in pairs]
+    texts = {d.id: t for d, t in pairs}
+    result = analyse_case(case, claims, docs, texts, judgements)
+    seconds = time.perf_counter() - started
+    with ledger.store.write() as w:
+        at = ledger.clock().isoformat()
+        aq.replace_analysis(w.conn, case, result, fingerprint, at, seconds)
+    with ledger.store.read() as conn:
+        return AnalysisInfo(case, True, aq.read_meta(conn, case) or {})
+
+
+def entities(ledger: Ledger, case: str) -> list[Entity]:
+    analyse(ledger, case)
+    with ledger.store.read() as conn:
+        return aq.read_entities(conn, case)
+
+
+def propositions(
+    ledger: Ledger, case: str, *, kind: str | None = None, counts: str | None = None
+) -> list[PropositionResult]:
+    analyse(ledger, case)
+    with ledger.store.read() as conn:
+        return aq.read_propositions(conn, case, kind=kind, counts=counts)
+
+
+def proposition(ledger: Ledger, case: str, ref: str) -> PropositionResult:
+    analyse(ledger, case)
+    with ledger.store.read() as conn:
+        found = aq.read_proposition(conn, case, ref)
+    if not found:
+        raise NotFound("no such proposition in this case", subject=ref)
+    if len(found) > 1:
+        raise InvalidInput("more than one proposition matches; give more of the id", subject=ref)
+    return found[0]
+
+
+def timeline(
+    ledger: Ledger,
+    case: str,
+    *,
+    event: str | None = None,
+    counts: str | None = None,
+    limit: int | None = None,
+) -> list[TimelinePoint]:
+    analyse(ledger, case)
+    with ledger.store.read() as conn:
+        if event is not None:
+            event = _event_id(aq.read_meta(conn, case) or {}, event)
+        return aq.read_timeline(conn, case, event=event, counts=counts, limit=limit)
+
+
+def _event_id(meta: dict[str, Any], ref: str) -> str:
+    """An event by id, id prefix, or a date within it."""
+    for e in meta.get("events", []):
+        if e["id"].startswith(ref) or e["start"] <= ref[:10] <= e["end"]:
+            return str(e["id"])
+    raise NotFound("no such event in this case", subject=ref)
+
+
+def contradictions(
+    ledger: Ledger, case: str, *, kind: str | None = None, limit: int | None = None
+) -> list[Contradiction]:
+    analyse(ledger, case)
+    with ledger.store.read() as conn:
+        return aq.read_contradictions(conn, case, kind=kind, limit=limit)
+
+
+def meta(ledger: Ledger, case: str) -> dict[str, Any]:
+    return analyse(ledger, case).meta
+
+
+def node_names(ledger: Ledger, case: str, p: PropositionResult) -> dict[str, str]:
+    """Readable labels for the nodes of a proposition's provenance graph."""
+    names = {o.key: o.name for o in p.origins}
+    for e in p.edges:  # a chain link no actor resolved to is named by its own words
+        names.update({n: n[5:] for n in (e.frm, e.to) if n.startswith("name:")})
+    with ledger.store.read() as conn:
+        for ent in aq.read_entities(conn, case):
+            names[ent.id] = ent.name
+        for sid, (publisher, published, title) in aq.source_labels(conn, p.source_ids).items():
+            names[f"source:{sid}"] = f"{publisher or title or sid[:12]} ({published or 'undated'})"
+    return names
+
+
+def judge(
+    ledger: Ledger, case: str, action: str, target: str, value: str = "", note: str = ""
+) -> Judgement:
+    """Record a person's judgement (append-only, audited); the next analysis applies it."""
+    _require_case(ledger, case)
+    if action not in ACTIONS:
+        raise InvalidInput(f"unknown action; use one of {', '.join(ACTIONS)}", subject=action)
+    if action == "actor.grade" and value not in {r.value for r in Reliability}:
+        raise InvalidInput("a reliability grade is one letter, A to F", subject=value)
+    target = _resolve_target(ledger, case, action, target)
+    if action == "actor.merge":
+        value = _resolve_target(ledger, case, action, value)
+    j = Judgement(action, target, value, note, ledger.user, ledger.clock().isoformat())
+    jid = content_id("jdg", case, action, target, value, note, j.who, j.at)
+    with ledger.store.write() as w:
+        aq.insert_judgement(w.conn, case, j, jid)
+        detail = {"case": case, "action": action, "value": value, "note": note}
+        w.append_audit(ledger.clock(), ledger.user, "judge", target, detail)
+    return j
+
+
+def _resolve_target(ledger: Ledger, case: str, action: str, ref: str) -> str:
+    """An actor action names an actor or entity (id or name); a claim action a claim id."""
+    if action.startswith("claim."):
+        with ledger.store.read() as conn:
+            if not aq.claim_in_case(conn, case, ref):
+                raise NotFound("no such claim in this case", subject=ref)
+        return ref
+    for e in entities(ledger, case):
+        if ref in e.members:
+            return ref
+        if ref == e.id:
+            return e.members[0]
+        if ref.casefold() in {n.casefold() for n in (e.name, *e.aliases)}:
+            with ledger.store.read() as conn:
+                return aq.actor_named(conn, e.members, ref) or e.members[0]
+    raise NotFound("no such actor in this case", subject=ref)

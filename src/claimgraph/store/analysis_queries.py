@@ -1,0 +1,349 @@
+"""Storing and reading the analysis of a case, and the judgements that steer it.
+
+The analysis is derived from the evidence: each run replaces a case's derived rows whole,
+in the same transaction that records the run. Judgements are evidence and only appended."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select
+
+from claimgraph.model import (
+    ActorKind,
+    CaseAnalysis,
+    Citation,
+    Contradiction,
+    DocRef,
+    Edge,
+    Entity,
+    Event,
+    Grade,
+    Judgement,
+    Origin,
+    PropositionResult,
+    Reliability,
+    TimelinePoint,
+    canonical_json,
+)
+from claimgraph.store.tables import (
+    DERIVED_TABLES,
+    actors,
+    analyses,
+    audit_log,
+    case_sources,
+    citations,
+    claims,
+    contradictions,
+    entities,
+    entity_members,
+    judgements,
+    metadata,
+    propositions,
+    sources,
+    timeline,
+)
+from claimgraph.store.tables import proposition_claims as prop_claims
+
+_BATCH = 5000
+
+
+def _chunks(rows: Sequence[dict[str, Any]]) -> Iterator[Sequence[dict[str, Any]]]:
+    for i in range(0, len(rows), _BATCH):
+        yield rows[i : i + _BATCH]
+
+
+def replace_analysis(
+    conn: Connection, case: str, a: CaseAnalysis, fingerprint: str, at: str, seconds: float
+) -> None:
+    for name in DERIVED_TABLES:
+        t = metadata.tables[name]
+        conn.execute(delete(t).where(t.c.case_name == case))
+    row = {
+        "case_name": case,
+        "fingerprint": fingerprint,
+        "computed_at": at,
+        "seconds": round(seconds, 3),
+        "stats": canonical_json(a.stats),
+        "events": canonical_json([asdict(e) for e in a.events]),
+        "cycles": canonical_json([list(c) for c in a.cycles]),
+    }
+    conn.execute(insert(analyses).values(**row))
+    tables: list[tuple[Any, list[dict[str, Any]]]] = [
+        (entities, [_entity_row(case, e) for e in a.entities]),
+        (entity_members, [
+            {"case_name": case, "actor_id": k, "entity_id": v} for k, v in a.actor_entity.items()
+        ]),
+        (propositions, [_proposition_row(case, p) for p in a.propositions]),
+        (prop_claims, [
+            {"case_name": case, "claim_id": c, "proposition_id": p.id}
+            for p in a.propositions for c in p.claim_ids
+        ]),
+        (citations, [{"case_name": case, **_shallow(c)} for c in a.citations]),
+        (contradictions, [{"case_name": case, **_shallow(c)} for c in a.contradictions]),
+        (timeline, [_point_row(case, p) for p in a.timeline]),
+    ]  # fmt: skip
+    for table, rows in tables:
+        for chunk in _chunks(rows):
+            conn.execute(insert(table), list(chunk))
+
+
+def _entity_row(case: str, e: Entity) -> dict[str, Any]:
+    d = asdict(e)
+    for k in ("aliases", "members", "how"):
+        d[k] = canonical_json(list(d[k]))
+    d["kind"] = e.kind.value
+    d["reliability"] = e.reliability.value
+    return {"case_name": case, **d}
+
+
+def _proposition_row(case: str, p: PropositionResult) -> dict[str, Any]:
+    detail = {
+        "claim_ids": list(p.claim_ids),
+        "support_ids": list(p.support_ids),
+        "source_ids": list(p.source_ids),
+        "origins": [_shallow(o) for o in p.origins],
+        "edges": [_shallow(e) for e in p.edges],
+    }
+    return {
+        "case_name": case,
+        "id": p.id,
+        "label": p.label,
+        "kind": p.kind,
+        "event": p.event,
+        "counts": p.counts,
+        "subject": p.subject,
+        "low": p.low,
+        "high": p.high,
+        "qualifier": p.qualifier,
+        "n_claims": len(p.claim_ids),
+        "n_sources": len(p.source_ids),
+        "n_origins": len(p.origins),
+        "first_seen": p.first_seen,
+        "credibility": p.grade.credibility,
+        "reason": p.grade.reason,
+        "detail": canonical_json(detail),
+    }
+
+
+def _shallow(obj: Any) -> dict[str, Any]:
+    """A dataclass's fields as a dict; `asdict` deep-copies and costs seconds per million."""
+    return {f: getattr(obj, f) for f in obj.__dataclass_fields__}
+
+
+def _point_row(case: str, p: TimelinePoint) -> dict[str, Any]:
+    d = _shallow(p)
+    d["first_of_value"] = int(p.first_of_value)
+    d["counted"] = int(p.counted)
+    return {"case_name": case, **d}
+
+
+def row_entity(r: Any) -> Entity:
+    return Entity(
+        id=r.id,
+        name=r.name,
+        kind=ActorKind(r.kind),
+        members=tuple(json.loads(r.members)),
+        aliases=tuple(json.loads(r.aliases)),
+        role=r.role,
+        affiliation=r.affiliation,
+        side=r.side,
+        reliability=Reliability(r.reliability),
+        reliability_note=r.reliability_note,
+        how=tuple(json.loads(r.how)),
+    )
+
+
+def row_proposition(r: Any) -> PropositionResult:
+    d = json.loads(r.detail)
+    return PropositionResult(
+        id=r.id,
+        label=r.label,
+        kind=r.kind,
+        event=r.event,
+        counts=r.counts,
+        subject=r.subject,
+        low=r.low,
+        high=r.high,
+        qualifier=r.qualifier,
+        claim_ids=tuple(d["claim_ids"]),
+        support_ids=tuple(d["support_ids"]),
+        source_ids=tuple(d["source_ids"]),
+        origins=tuple(Origin(**o) for o in d["origins"]),
+        edges=tuple(Edge(**e) for e in d["edges"]),
+        first_seen=r.first_seen,
+        grade=Grade(r.credibility, r.reason),
+    )
+
+
+def row_point(r: Any) -> TimelinePoint:
+    fields = TimelinePoint.__dataclass_fields__
+    d = {k: getattr(r, k) for k in fields}
+    d["first_of_value"] = bool(d["first_of_value"])
+    d["counted"] = bool(d["counted"])
+    return TimelinePoint(**d)
+
+
+def row_contradiction(r: Any) -> Contradiction:
+    return Contradiction(**{k: getattr(r, k) for k in Contradiction.__dataclass_fields__})
+
+
+def row_citation(r: Any) -> Citation:
+    return Citation(**{k: getattr(r, k) for k in Citation.__dataclass_fields__})
+
+
+def read_events(conn: Connection, case: str) -> tuple[Event, ...]:
+    row = conn.execute(select(analyses.c.events).where(analyses.c.case_name == case)).first()
+    return tuple(Event(**e) for e in json.loads(row.events)) if row else ()
+
+
+def insert_judgement(conn: Connection, case: str, j: Judgement, jid: str) -> None:
+    conn.execute(insert(judgements).values(id=jid, case_name=case, **asdict(j)))
+
+
+def case_judgements(conn: Connection, case: str) -> list[Judgement]:
+    q = select(judgements).where(judgements.c.case_name == case)
+    q = q.order_by(judgements.c.at, judgements.c.id)
+    fields = Judgement.__dataclass_fields__
+    return [Judgement(**{k: getattr(r, k) for k in fields}) for r in conn.execute(q)]
+
+
+def case_docs(conn: Connection, case: str) -> Iterator[tuple[DocRef, str]]:
+    q = (
+        select(sources)
+        .join(case_sources, case_sources.c.source_id == sources.c.id)
+        .where(case_sources.c.case_name == case)
+        .order_by(sources.c.id)
+    )
+    for r in conn.execute(q):
+        doc = DocRef(
+            id=r.id,
+            publisher=r.publisher,
+            published=r.published,
+            url=r.url,
+            links=tuple(json.loads(r.links)),
+            kind=r.kind,
+            title=r.title,
+        )
+        yield doc, r.text
+
+
+def stored_fingerprint(conn: Connection, case: str) -> str | None:
+    q = select(analyses.c.fingerprint).where(analyses.c.case_name == case)
+    row = conn.execute(q).first()
+    return row.fingerprint if row else None
+
+
+def audit_head(conn: Connection) -> int:
+    """The last audit sequence number: every change to the evidence moves it."""
+    return int(conn.execute(select(func.coalesce(func.max(audit_log.c.seq), 0))).scalar_one())
+
+
+def read_entities(conn: Connection, case: str) -> list[Entity]:
+    q = select(entities).where(entities.c.case_name == case).order_by(entities.c.name)
+    return [row_entity(r) for r in conn.execute(q)]
+
+
+def read_propositions(
+    conn: Connection, case: str, *, kind: str | None = None, counts: str | None = None
+) -> list[PropositionResult]:
+    q = select(propositions).where(propositions.c.case_name == case)
+    if kind is not None:
+        q = q.where(propositions.c.kind == kind)
+    if counts is not None:
+        q = q.where(propositions.c.counts == counts)
+    q = q.order_by(
+        propositions.c.kind, propositions.c.counts, propositions.c.n_origins.desc(),
+        propositions.c.n_sources.desc(), propositions.c.id,
+    )  # fmt: skip
+    return [row_proposition(r) for r in conn.execute(q)]
+
+
+def read_proposition(conn: Connection, case: str, ref: str) -> list[PropositionResult]:
+    """Propositions whose id starts with `ref` (a short prefix works) or whose label is
+    `ref` ("killed (people): 477"), case aside."""
+    q = select(propositions).where(propositions.c.case_name == case)
+    by_id = q.where(propositions.c.id.startswith(ref, autoescape=True)).limit(2)
+    found = [row_proposition(r) for r in conn.execute(by_id)]
+    if not found:
+        by_label = q.where(func.lower(propositions.c.label) == ref.casefold()).limit(2)
+        found = [row_proposition(r) for r in conn.execute(by_label)]
+    return found
+
+
+def read_timeline(
+    conn: Connection,
+    case: str,
+    *,
+    event: str | None = None,
+    counts: str | None = None,
+    limit: int | None = None,
+) -> list[TimelinePoint]:
+    q = select(timeline).where(timeline.c.case_name == case)
+    if event is not None:
+        q = q.where(timeline.c.event == event)
+    if counts is not None:
+        q = q.where(timeline.c.counts == counts)
+    order = (timeline.c.event, timeline.c.counts, timeline.c.date.is_(None), timeline.c.date)
+    q = q.order_by(*order, timeline.c.claim_id)
+    return [row_point(r) for r in conn.execute(q.limit(limit) if limit else q)]
+
+
+def read_contradictions(
+    conn: Connection, case: str, *, kind: str | None = None, limit: int | None = None
+) -> list[Contradiction]:
+    q = select(contradictions).where(contradictions.c.case_name == case)
+    if kind is not None:
+        q = q.where(contradictions.c.kind == kind)
+    q = q.order_by(contradictions.c.id)
+    return [row_contradiction(r) for r in conn.execute(q.limit(limit) if limit else q)]
+
+
+def read_citations(conn: Connection, case: str) -> list[Citation]:
+    q = select(citations).where(citations.c.case_name == case)
+    q = q.order_by(citations.c.citing, citations.c.cited, citations.c.how)
+    return [row_citation(r) for r in conn.execute(q)]
+
+
+def read_meta(conn: Connection, case: str) -> dict[str, Any] | None:
+    row = conn.execute(select(analyses).where(analyses.c.case_name == case)).first()
+    if row is None:
+        return None
+    return {
+        "computed_at": row.computed_at,
+        "seconds": row.seconds,
+        "stats": json.loads(row.stats),
+        "events": json.loads(row.events),
+        "cycles": json.loads(row.cycles),
+    }
+
+
+def source_labels(
+    conn: Connection, ids: Sequence[str]
+) -> dict[str, tuple[str | None, str | None, str | None]]:
+    """Publisher, published date and title of each source, for labelling graph nodes."""
+    out: dict[str, tuple[str | None, str | None, str | None]] = {}
+    cols = (sources.c.id, sources.c.publisher, sources.c.published, sources.c.title)
+    for i in range(0, len(ids), 500):
+        for r in conn.execute(select(*cols).where(sources.c.id.in_(list(ids[i : i + 500])))):
+            out[r.id] = (r.publisher, r.published, r.title)
+    return out
+
+
+def claim_in_case(conn: Connection, case: str, claim_id: str) -> bool:
+    q = (
+        select(claims.c.id)
+        .join(case_sources, case_sources.c.source_id == claims.c.source_id)
+        .where(case_sources.c.case_name == case, claims.c.id == claim_id)
+    )
+    return conn.execute(q).first() is not None
+
+
+def actor_named(conn: Connection, ids: Sequence[str], name: str) -> str | None:
+    """Which of these actors is called `name` (case-insensitive), if one is."""
+    q = select(actors.c.id, actors.c.name).where(actors.c.id.in_(list(ids)))
+    hits = sorted(r.id for r in conn.execute(q) if r.name.casefold() == name.casefold())
+    return hits[0] if hits else None
