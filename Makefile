@@ -29,8 +29,8 @@ demo: $(STAMP)
 	$(BIN)/claimgraph --home $(HOME_DIR) sources --case "$(DEMO_CASE)"
 	$(BIN)/claimgraph --home $(HOME_DIR) claims --case "$(DEMO_CASE)" --kind quantity
 	$(BIN)/claimgraph --home $(HOME_DIR) propositions --case "$(DEMO_CASE)" --counts killed
-	$(BIN)/claimgraph --home $(HOME_DIR) trace "killed (people): 477" --case "$(DEMO_CASE)" --svg $(DEMO_BUILD)/trace-477.svg
-	$(BIN)/claimgraph --home $(HOME_DIR) figures --case "$(DEMO_CASE)" --counts killed --chart $(DEMO_BUILD)/killed.svg
+	$(BIN)/claimgraph --home $(HOME_DIR) trace "killed (people): 477" --case "$(DEMO_CASE)" --svg build/trace-477.svg
+	$(BIN)/claimgraph --home $(HOME_DIR) figures --case "$(DEMO_CASE)" --counts killed --chart build/killed.svg
 	$(BIN)/claimgraph --home $(HOME_DIR) contradictions --case "$(DEMO_CASE)"
 	$(BIN)/claimgraph --home $(HOME_DIR) verify
 

@@ -158,7 +158,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sources", type=int, default=10_000)
     ap.add_argument("--runs", type=int, default=40)
-    ap.add_argument("--postgres", help="also run against this PostgreSQL database URL")
+    ap.add_argument("--postgres", help="also run against this (empty) PostgreSQL database")
     args = ap.parse_args()
     print(f"analysis benchmark — {datetime.now(UTC).isoformat(timespec='seconds')}")
     print(f"machine: {platform.platform()}, python {platform.python_version()}")

@@ -129,3 +129,14 @@ def test_bad_input_gets_one_line_and_exit_1(cli, case: str, args, message: str) 
     ran = cli(*args)
     assert ran.code == 1
     assert message in ran.stderr and len(ran.stderr.strip().splitlines()) == 1
+
+
+def test_figure_summary_per_series(cli, case: str) -> None:  # type: ignore[no-untyped-def]
+    series = _lines(cli("figures", "--case", case, "--counts", "killed", "--summary", "--json"))
+    assert len(series) == 1
+    firsts = {f["value"]: f for f in series[0]["firsts"]}
+    assert set(firsts) == {"42", "17"}  # the denied 90 is no appearance of a figure
+    assert firsts["42"]["by"] == ["Lena Vost"] and firsts["42"]["date"] == "2024-05-03"
+    assert series[0]["spread_by_side"] == {"unstated": [17.0, 42.0]}
+    text = cli("figures", "--case", case, "--summary").stdout
+    assert "first appearances: 42 (2024-05-03: Lena Vost)" in text

@@ -114,3 +114,14 @@ def test_the_figures_grew_over_time_and_the_earthquake_is_another_event(demo) ->
     assert len(events) == 2 and quake and quake[0]["date"].startswith("2011")
     conflicts = _contradictions(demo, "conflict")
     assert not any(r.startswith("23 and") or " and 23 " in r for r in conflicts)
+
+
+def test_citations_show_the_copy_the_links_and_the_credit(demo) -> None:  # type: ignore[no-untyped-def]
+    found = demo("citations", "--case", "veskaro", "--json")
+    edges = {(c["citing_label"], c["how"], c["cited_label"]) for c in found}
+    ledger, wire = "The Senneth Ledger (2023-03-16)", "Northern Wire (2023-03-16)"
+    assert (ledger, "reuse", wire) in edges
+    assert (ledger, "explicit", wire) in edges  # the "(Northern Wire) —" dateline
+    mayor = "Northern Wire (2023-03-17)"
+    assert ("The Pellavar Evening Post (2023-03-18)", "link", mayor) in edges
+    assert not any(c.get("cycle") for c in found)

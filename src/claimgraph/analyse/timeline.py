@@ -75,9 +75,17 @@ def _point(
         source_id=c.source_id,
         publisher=doc.publisher if doc else None,
         first_of_value=False,
-        counted=q.counts.value == "dead_bodies_seen"
-        or bool(_COUNTED.search(q.text) or _COUNTED.search(c.sentence)),
+        counted=q.counts.value == "dead_bodies_seen" or _counted(q.text, c.sentence),
     )
+
+
+def _counted(figure: str, sentence: str) -> bool:
+    """Whether the words around the figure say it was counted ("counted 70 bodies", "477
+    names"); only a short window, so "would not give their names" later on does not."""
+    at = sentence.find(figure)
+    if at < 0:
+        return bool(_COUNTED.search(figure))
+    return bool(_COUNTED.search(sentence[max(0, at - 40) : at + len(figure) + 25]))
 
 
 def _mark_firsts(points: list[TimelinePoint]) -> list[TimelinePoint]:
@@ -108,23 +116,26 @@ def _summary(event: str, counts: str, pts: list[TimelinePoint]) -> dict[str, Any
     asserted = [p for p in pts if p.stance in ("asserted", "hedged")]
     by_speaker: dict[str, list[str]] = defaultdict(list)
     by_side: dict[str, list[float]] = defaultdict(list)
+    firsts: dict[str, dict[str, Any]] = {}
     for p in asserted:
         v = _text(p)
-        if p.claimant and (not by_speaker[p.claimant] or by_speaker[p.claimant][-1] != v):
-            by_speaker[p.claimant].append(v)
-        if not p.counted and (bound := p.high if p.high is not None else p.low) is not None:
+        vague = p.qualifier == "approx" and p.low != p.high  # "dozens": no revision
+        said = by_speaker[p.claimant] if p.claimant else None
+        if said is not None and not vague and (not said or said[-1] != v):
+            said.append(v)
+        bound = p.high if p.high is not None else p.low
+        if not p.counted and not vague and bound is not None:
             by_side[p.side or "unstated"].append(bound)
+        if p.first_of_value:
+            first = firsts.setdefault(v, {"value": v, "date": p.date, "by": set()})
+            first["by"].add(p.claimant or p.publisher or "unnamed source")
     return {
         "event": event,
         "counts": counts,
-        "firsts": [
-            {"value": _text(p), "date": p.date, "claimant": p.claimant, "publisher": p.publisher}
-            for p in pts
-            if p.first_of_value and p.stance in ("asserted", "hedged")
-        ],
+        "firsts": [{**f, "by": sorted(f["by"])} for f in firsts.values()],
         "by_speaker": {k: v for k, v in sorted(by_speaker.items()) if len(v) > 1},
         "spread_by_side": {k: [min(v), max(v)] for k, v in sorted(by_side.items())},
-        "counted": [_text(p) for p in asserted if p.counted],
+        "counted": sorted({_text(p) for p in asserted if p.counted}),
     }
 
 

@@ -212,11 +212,18 @@ def figures(
     event: Annotated[str | None, typer.Option("--event", help="Event id or a date in it")] = None,
     counts: Annotated[str | None, typer.Option("--counts", help="killed, wounded, fled …")] = None,
     chart: Annotated[Path | None, typer.Option("--chart", help="Draw an SVG chart here")] = None,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="Per series: firsts, revisions, spread by side")
+    ] = False,
     home: Home = None,
     json_: Json = False,
 ) -> None:
     """The figure timeline: every figure with its date, claimant, side and source."""
     with open_ledger(make_settings(ctx, home)) as ledger:
+        if summary:
+            _print_summary(ctx, json_, analysis.figure_summary(ledger, case, event=event,
+                                                                counts=counts))  # fmt: skip
+            return
         points = analysis.timeline(ledger, case, event=event, counts=counts)
     if chart is not None:
         title = f"{case}: {counts or 'all figures'}"
@@ -236,6 +243,26 @@ def figures(
     out.rows(rows, cols, title=f"{len(rows)} figures")
 
 
+def _print_summary(ctx: typer.Context, json_: bool, series: list[dict[str, Any]]) -> None:
+    """Text for people (even through a pipe, like `trace`); JSON Lines with --json."""
+    out = make_out(ctx, json_)
+    if json_ or (ctx.obj or {}).get("json"):
+        for record in series:
+            out.record(record)
+        return
+    for r in series:
+        typer.echo(f"{r['counts']} — event {r['event_label']}")
+        firsts = "; ".join(f"{f['value']} ({f['date']}: {', '.join(f['by'])})"
+                           for f in r["firsts"])  # fmt: skip
+        typer.echo(f"  first appearances: {firsts}")
+        for who, values in r["by_speaker"].items():
+            typer.echo(f"  {who}: {' → '.join(values)}")
+        for side, (low, high) in r["spread_by_side"].items():
+            typer.echo(f"  side {side}: {low:,.0f} to {high:,.0f}")
+        if r["counted"]:
+            typer.echo(f"  counted: {', '.join(r['counted'])}")
+
+
 @mapped_errors
 def contradictions(
     ctx: typer.Context,
@@ -251,6 +278,22 @@ def contradictions(
     make_out(ctx, json_).rows(
         rows, ("kind", "reason", "claim_a", "claim_b"), title="contradictions"
     )
+
+
+@mapped_errors
+def citations(ctx: typer.Context, case: Case, home: Home = None, json_: Json = False) -> None:
+    """Which sources cite, link to or copy which; circular reporting is named."""
+    with open_ledger(make_settings(ctx, home)) as ledger:
+        found = analysis.citations(ledger, case)
+        cycles = analysis.meta(ledger, case).get("cycles", [])
+    out = make_out(ctx, json_)
+    out.rows(found, ("citing_label", "how", "cited_label", "evidence"), title="citations")
+    for cycle in cycles:
+        line = {"cycle": cycle, "note": f"circular reporting among {len(cycle)} sources"}
+        if out.json:
+            out.record(line)
+        else:
+            out.errors.print(line["note"] + ": " + ", ".join(cycle))
 
 
 def _write(path: Path, text: str) -> None:

@@ -250,6 +250,7 @@ app.add_typer(analysis_commands.propositions_app, name="propositions")
 app.command()(analysis_commands.trace)
 app.command()(analysis_commands.figures)
 app.command()(analysis_commands.contradictions)
+app.command()(analysis_commands.citations)
 
 
 @app.command()

@@ -64,7 +64,7 @@ def parse_html(
         links=links(tree, base),
         image_urls=image_urls(tree, base),
         encoding=encoding,
-        extra={"text_method": method},
+        extra={"text_method": method, **({"url": base} if base else {})},
     )
 
 

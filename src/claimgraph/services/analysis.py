@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimgraph.analyse.run import analyse_case
+from claimgraph.analyse.timeline import series_summary
 from claimgraph.errors import InvalidInput, NotFound
 from claimgraph.model import (
     Contradiction,
@@ -101,6 +102,16 @@ def timeline(
         return aq.read_timeline(conn, case, event=event, counts=counts, limit=limit)
 
 
+def figure_summary(
+    ledger: Ledger, case: str, *, event: str | None = None, counts: str | None = None
+) -> list[dict[str, Any]]:
+    """Per event and counted thing: first appearances, each speaker's figures over time,
+    each side's lowest and highest figure, and the counts someone made."""
+    series = series_summary(timeline(ledger, case, event=event, counts=counts))
+    labels = {e["id"]: e["label"] for e in meta(ledger, case).get("events", [])}
+    return [{**s, "event_label": labels.get(s["event"], s["event"])} for s in series]
+
+
 def _event_id(meta: dict[str, Any], ref: str) -> str:
     """An event by id, id prefix, or a date within it."""
     for e in meta.get("events", []):
@@ -115,6 +126,25 @@ def contradictions(
     analyse(ledger, case)
     with ledger.store.read() as conn:
         return aq.read_contradictions(conn, case, kind=kind, limit=limit)
+
+
+def citations(ledger: Ledger, case: str) -> list[dict[str, Any]]:
+    """Source → source citations with both ends labelled, then each reporting cycle."""
+    analyse(ledger, case)
+    with ledger.store.read() as conn:
+        found = aq.read_citations(conn, case)
+        ids = sorted({c.citing for c in found} | {c.cited for c in found})
+        labels = aq.source_labels(conn, ids)
+
+    def label(sid: str) -> str:
+        publisher, published, title = labels.get(sid, (None, None, None))
+        return f"{publisher or title or sid[:12]} ({published or 'undated'})"
+
+    return [
+        {"citing": c.citing, "cited": c.cited, "how": c.how, "evidence": c.evidence,
+         "citing_label": label(c.citing), "cited_label": label(c.cited)}
+        for c in found
+    ]  # fmt: skip
 
 
 def meta(ledger: Ledger, case: str) -> dict[str, Any]:

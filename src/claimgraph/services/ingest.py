@@ -221,7 +221,8 @@ def _candidate(
         parser=parsed.parser,
         kind=kind or (SourceKind.IMAGE if is_image else SourceKind.UNKNOWN),
         title=parsed.title,
-        url=url,
+        # A page read from a file still says where it lives (canonical link, og:url).
+        url=url or parsed.extra.get("url"),
         authors=parsed.authors,
         publisher=parsed.publisher,
         published=parsed.published,

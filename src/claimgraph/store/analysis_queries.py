@@ -49,6 +49,7 @@ from claimgraph.store.tables import (
 from claimgraph.store.tables import proposition_claims as prop_claims
 
 _BATCH = 5000
+_ID_LENGTH = len("prp_") + 24
 
 
 def _chunks(rows: Sequence[dict[str, Any]]) -> Iterator[Sequence[dict[str, Any]]]:
@@ -138,7 +139,7 @@ def _point_row(case: str, p: TimelinePoint) -> dict[str, Any]:
     d = _shallow(p)
     d["first_of_value"] = int(p.first_of_value)
     d["counted"] = int(p.counted)
-    return {"case_name": case, **d}
+    return {"case_name": case, "sort_date": p.date or "~", **d}
 
 
 def row_entity(r: Any) -> Entity:
@@ -266,7 +267,13 @@ def read_proposition(conn: Connection, case: str, ref: str) -> list[PropositionR
     """Propositions whose id starts with `ref` (a short prefix works) or whose label is
     `ref` ("killed (people): 477"), case aside."""
     q = select(propositions).where(propositions.c.case_name == case)
-    by_id = q.where(propositions.c.id.startswith(ref, autoescape=True)).limit(2)
+    # A whole id is looked up by the key; only a typed prefix needs LIKE (and a scan).
+    cond = (
+        propositions.c.id == ref
+        if len(ref) >= _ID_LENGTH
+        else propositions.c.id.startswith(ref, autoescape=True)
+    )
+    by_id = q.where(cond).limit(2)
     found = [row_proposition(r) for r in conn.execute(by_id)]
     if not found:
         by_label = q.where(func.lower(propositions.c.label) == ref.casefold()).limit(2)
@@ -287,8 +294,7 @@ def read_timeline(
         q = q.where(timeline.c.event == event)
     if counts is not None:
         q = q.where(timeline.c.counts == counts)
-    order = (timeline.c.event, timeline.c.counts, timeline.c.date.is_(None), timeline.c.date)
-    q = q.order_by(*order, timeline.c.claim_id)
+    q = q.order_by(timeline.c.counts, timeline.c.event, timeline.c.sort_date, timeline.c.claim_id)
     return [row_point(r) for r in conn.execute(q.limit(limit) if limit else q)]
 
 

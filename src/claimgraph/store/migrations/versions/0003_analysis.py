@@ -125,8 +125,13 @@ def upgrade() -> None:
         sa.Column("publisher", sa.Text),
         sa.Column("first_of_value", sa.Integer, nullable=False),
         sa.Column("counted", sa.Integer, nullable=False),
+        sa.Column("sort_date", sa.String(40), nullable=False),
     )
-    op.create_index("ix_timeline_series", "timeline", ["case_name", "event", "counts", "date"])
+    op.create_index(
+        "ix_timeline_series",
+        "timeline",
+        ["case_name", "counts", "event", "sort_date", "claim_id"],
+    )
 
 
 def downgrade() -> None:
