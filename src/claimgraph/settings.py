@@ -30,6 +30,8 @@ class Settings:
     llm_url: str | None = None  # an OpenAI-compatible endpoint, for --backend llm
     llm_model: str | None = None
     llm_key: str | None = field(default=None, repr=False)
+    embed_url: str | None = None  # an OpenAI-compatible /embeddings endpoint (optional)
+    embed_model: str | None = None
 
     @property
     def sqlite_path(self) -> Path:
@@ -64,6 +66,8 @@ def settings_from_env(home: str | None = None, user: str | None = None) -> Setti
         llm_url=env.get("CLAIMGRAPH_LLM_URL") or None,
         llm_model=env.get("CLAIMGRAPH_LLM_MODEL") or None,
         llm_key=env.get("CLAIMGRAPH_LLM_API_KEY") or env.get("OPENAI_API_KEY") or None,
+        embed_url=env.get("CLAIMGRAPH_EMBED_URL") or None,
+        embed_model=env.get("CLAIMGRAPH_EMBED_MODEL") or None,
     )
 
 

@@ -134,3 +134,19 @@ def test_a_speakers_figure_retold_as_another_count_is_a_relabel() -> None:
     assert len(relabels) == 1
     assert relabels[0].claim_a == extra[0].id and relabels[0].claim_b == extra[1].id
     assert relabels[0].reason == "Anika Brelloc's up to 1,000 fled reappears as killed"
+
+
+def test_circular_reporting_is_named_and_still_has_one_origin() -> None:
+    from analysis_factory import statement
+
+    docs = [doc("a", "Outlet Alpha", "2024-02-01"), doc("b", "Outlet Beta", "2024-02-01")]
+    claims = [
+        figure("a", 50), statement("a", "Outlet Beta reported it first.",
+                                   actor("Outlet Beta", ActorKind.OUTLET), at=9),
+        figure("b", 50), statement("b", "Outlet Alpha reported it first.",
+                                   actor("Outlet Alpha", ActorKind.OUTLET), at=9),
+    ]  # fmt: skip
+    a = analyse_case("loop", claims, docs, {"a": "Alpha text.", "b": "Beta text."})
+    assert a.cycles == (("a", "b"),)
+    p = _prop(a, "killed", 50, 50)
+    assert len(p.source_ids) == 2 and len(p.origins) == 1

@@ -33,7 +33,9 @@ def analyse_case(
     judgements: Sequence[Judgement] = (),
     *,
     gap_days: int = DEFAULT_GAP_DAYS,
+    vectors: Mapping[str, Sequence[float]] | None = None,
 ) -> CaseAnalysis:
+    """`vectors` are optional sentence embeddings of statement claims (by claim id)."""
     doc_by_id = {d.id: d for d in docs}
     mentions: dict[str, Actor] = {}
     for c in claims:  # one actor per id; keep a mention that knows the speaker's role
@@ -47,7 +49,7 @@ def analyse_case(
     directory = Directory(resolution.entities, resolution.actor_entity, docs)
     entities = tuple(directory.with_sides(set(resolution.judged_sides)))
     events = assign_events(claims, doc_by_id, case=case, gap_days=gap_days)
-    groups = group_claims(claims, events.claim_event, judgements, case=case)
+    groups = group_claims(claims, events.claim_event, judgements, case=case, vectors=vectors)
     cited = find_citations(docs, texts, claims)
     by_claim = {c.id: c for c in claims}
     day = {cid: d for cid, (d, _) in events.claim_date.items()}

@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from claimgraph.model import Claim, Judgement, content_id
 
 STATEMENT_SIMILARITY = 85  # rapidfuzz token_sort_ratio, 0–100
+EMBEDDING_SIMILARITY = 0.9  # cosine, for the optional embedding matcher
+_ROWS = 2048  # rows of the similarity matrix computed at once
 _LSH_THRESHOLD = 0.5
 _SHINGLE = 3
 GENERIC_SUBJECTS = frozenset(
@@ -56,11 +58,15 @@ def group_claims(
     judgements: Sequence[Judgement] = (),
     *,
     case: str = "",
+    vectors: Mapping[str, Sequence[float]] | None = None,
 ) -> tuple[Grouped, ...]:
+    """`vectors` (claim id → sentence embedding), when given, also join statements that
+    say the same in other words: cosine similarity at least EMBEDDING_SIMILARITY."""
     rejected = {j.target for j in judgements if j.action == "claim.reject"}
     live = [c for c in claims if c.id not in rejected]
     groups = _figure_groups([c for c in live if c.quantity], claim_event, case)
-    groups += _statement_groups([c for c in live if not c.quantity], claim_event, case)
+    statements = [c for c in live if not c.quantity]
+    groups += _statement_groups(statements, claim_event, case, vectors or {})
     return _apply_moves(groups, {c.id: c for c in live}, judgements, case)
 
 
@@ -136,7 +142,10 @@ def value_text(low: float | None, high: float | None, qualifier: str) -> str:
 
 
 def _statement_groups(
-    claims: Sequence[Claim], claim_event: Mapping[str, str], case: str
+    claims: Sequence[Claim],
+    claim_event: Mapping[str, str],
+    case: str,
+    vectors: Mapping[str, Sequence[float]],
 ) -> list[Grouped]:
     from datasketch import MinHash, MinHashLSH
     from rapidfuzz import fuzz
@@ -164,10 +173,34 @@ def _statement_groups(
             ):
                 parent[find(c.id)] = find(other)
         lsh.insert(c.id, sig)
+    for a, b in _similar_vectors(claims, claim_event, vectors):
+        parent[find(a)] = find(b)
     clusters: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         clusters[find(c.id)].append(c)
     return [_statement(case, claim_event, m) for _, m in sorted(clusters.items())]
+
+
+def _similar_vectors(
+    claims: Sequence[Claim], claim_event: Mapping[str, str], vectors: Mapping[str, Sequence[float]]
+) -> list[tuple[str, str]]:
+    """Pairs of statements in one event whose embeddings are close, block by block."""
+    import numpy as np
+
+    by_event: dict[str | None, list[str]] = defaultdict(list)
+    for c in sorted(claims, key=lambda c: c.id):
+        if c.id in vectors:
+            by_event[claim_event.get(c.id)].append(c.id)
+    pairs = []
+    for ids in by_event.values():
+        m = np.asarray([vectors[i] for i in ids], dtype=np.float32)
+        m /= np.maximum(np.linalg.norm(m, axis=1, keepdims=True), 1e-12)
+        for start in range(0, len(ids), _ROWS):
+            sims = m[start : start + _ROWS] @ m.T
+            for r, col in zip(*np.nonzero(sims >= EMBEDDING_SIMILARITY), strict=True):
+                if start + r < col:
+                    pairs.append((ids[start + r], ids[col]))
+    return pairs
 
 
 def _shingles(text: str) -> set[str]:

@@ -9,8 +9,10 @@ from typing import Any
 
 from claimgraph.analyse.run import analyse_case
 from claimgraph.analyse.timeline import series_summary
+from claimgraph.capture.llm_client import embedder
 from claimgraph.errors import InvalidInput, NotFound
 from claimgraph.model import (
+    Claim,
     Contradiction,
     Entity,
     Judgement,
@@ -25,6 +27,7 @@ from claimgraph.store import analysis_queries as aq
 
 # Part of the fingerprint: a new version of the analysis recomputes every case once.
 ANALYSIS_VERSION = "cg-analysis/1"
+_EMBED_BATCH = 256
 ACTIONS = ("actor.merge", "actor.split", "actor.grade", "actor.side", "claim.move", "claim.reject")
 
 
@@ -53,13 +56,31 @@ def analyse(ledger: Ledger, case: str, *, force: bool = False) -> AnalysisInfo:
     started = time.perf_counter()
     docs = [d for d, _ in pairs]
     texts = {d.id: t for d, t in pairs}
-    result = analyse_case(case, claims, docs, texts, judgements)
+    vectors = _embeddings(ledger, claims)
+    result = analyse_case(case, claims, docs, texts, judgements, vectors=vectors)
+    if vectors:
+        result.stats["embedded_statements"] = len(vectors)
     seconds = time.perf_counter() - started
     with ledger.store.write() as w:
         at = ledger.clock().isoformat()
         aq.replace_analysis(w.conn, case, result, fingerprint, at, seconds)
     with ledger.store.read() as conn:
         return AnalysisInfo(case, True, aq.read_meta(conn, case) or {})
+
+
+def _embeddings(ledger: Ledger, claims: list[Claim]) -> dict[str, list[float]]:
+    """Sentence embeddings of the statement claims, when the user configured an endpoint
+    (CLAIMGRAPH_EMBED_URL and _MODEL); none otherwise: the lexical matcher stands alone."""
+    s = ledger.settings
+    if not (s.embed_url and s.embed_model):
+        return {}
+    embed = embedder(s.embed_url, s.embed_model, s.llm_key)
+    statements = [c for c in claims if c.quantity is None]
+    out: dict[str, list[float]] = {}
+    for i in range(0, len(statements), _EMBED_BATCH):
+        batch = statements[i : i + _EMBED_BATCH]
+        out.update(zip((c.id for c in batch), embed([c.sentence for c in batch]), strict=True))
+    return out
 
 
 def entities(ledger: Ledger, case: str) -> list[Entity]:
