@@ -12,9 +12,9 @@ import pytest
 from claimgraph.extract import extract_claims, load_nlp
 
 ROOT = Path(__file__).resolve().parents[2]
-# The issue asks for 0.90; 0.868 is what the rules reach on this held-out part today
-# (2026-11-26). Raise it as extraction improves; never tune on this part.
-F1_FLOOR = 0.86
+# The issue's floor. The held-out part measured 0.906 on 2026-11-26 after rules were
+# generalised on a larger, independently written dev part; never tune on this part.
+F1_FLOOR = 0.90
 QUALIFIER_FLOOR = 0.85
 
 

@@ -168,6 +168,13 @@ _TRAILING = re.compile(
     r"numbers?|assessment))+$",
     re.IGNORECASE,
 )
+_VAGUE_AMOUNT = re.compile(r"\b(?:dozens?|scores|hundreds|thousands|millions)\b", re.I)
+# Words that name the origin inside a bracket: "(verified by STMM)", "(per the army)".
+_BRACKET_LEADS = (
+    *("per ", "via ", "source: ", "sources: ", "according to ", "from "),
+    *(f"{verb} by " for verb in ("verified", "confirmed", "recorded", "documented")),
+    *(f"{verb} by " for verb in ("reported", "estimated", "counted", "registered")),
+)
 _NOT_SOURCES = frozenset(
     {"disputed", "alleged", "unconfirmed", "unverified", "est", "est.", "estimated", "approx",
      "approx.", "approximately", "provisional", "preliminary", "revised", "see", "page",
@@ -185,7 +192,8 @@ def bracket_sources(text: str) -> list[Found]:
         starts = list(_ITEM_START.finditer(before))
         item_start = m.start() - len(before) + (starts[-1].end() if starts else 0)
         item = text[item_start : m.start()]
-        if not item.strip() or not any(c.isdigit() for c in item) or len(item.split()) > 6:
+        figure = any(c.isdigit() for c in item) or _VAGUE_AMOUNT.search(item) is not None
+        if not item.strip() or not figure or len(item.split()) > 6:
             continue
         if not starts and item_start > 0:
             continue  # a long narrative sentence, not a list item
@@ -204,10 +212,24 @@ def bracket_sources(text: str) -> list[Found]:
     return found
 
 
+# People who report figures, not people a figure counts ("(soldiers)" is a subject).
+_ANONYMOUS_SOURCES = frozenset(
+    {"official", "witness", "eyewitness", "medic", "doctor", "relative", "observer",
+     "monitor", "activist", "journalist", "investigator", "source"}
+)  # fmt: skip
+
+
+def _anonymous(tokens: list[str]) -> ActorKind | None:
+    """ "(local officials)", "(residents)": an unnamed group, written in lower case."""
+    last = tokens[-1].lower()
+    plural = last.endswith("s") and last[:-1] in _ANONYMOUS_SOURCES
+    return ActorKind.GROUP if plural and all(t.islower() for t in tokens) else None
+
+
 def _bracket_speaker(part: str) -> tuple[Speaker | None, str]:
     words = part.strip()
     cue = "according to"
-    for lead in ("per ", "via ", "source: ", "sources: ", "according to ", "from "):
+    for lead in _BRACKET_LEADS:
         if words.lower().startswith(lead):
             cue = "via" if lead == "via " else "according to"
             words = words[len(lead) :].strip()
@@ -219,7 +241,7 @@ def _bracket_speaker(part: str) -> tuple[Speaker | None, str]:
         return None, cue
     if tokens[0].lower() in _NOT_SOURCES or not any(c.isalpha() for c in words):
         return None, cue
-    kind = kind_of_words(tokens)
+    kind = kind_of_words(tokens) or _anonymous(tokens)
     proper = all(t[:1].isupper() or t.lower() in ("of", "for", "the", "and") for t in tokens)
     if kind is None and not proper:
         return None, cue

@@ -15,20 +15,29 @@ from claimgraph.extract import lexicon as lx
 from claimgraph.extract.lexicon import is_person, lemma_of, noun_counts, predicate
 from claimgraph.extract.numbers import NumberRun
 from claimgraph.extract.readings import (
+    alive_after,
+    all_but,
     as_status,
     combined,
+    complement_compound,
     counted_subject,
+    fate_of_part,
     first_conjunct,
     fits,
     has_object,
     holder_is_place,
+    identified,
     named,
     next_predicate,
     next_word_counts,
     object_of,
+    object_phrase,
     part_of,
     part_subject,
+    pcomp_of,
     phrase_counts,
+    remaining,
+    remains_of,
     seen,
     stative,
     taken,
@@ -111,13 +120,21 @@ def _read(noun: Token | None, nom: Token, run: NumberRun) -> tuple[Counts, Token
         return _toll_noun_counts(noun)
     if nom.dep_ == "nsubj" and lemma_of(nom.head) in _DYING and noun.i > nom.i:
         return KILLED, nom.head  # "30 of the wounded later died": they are dead now
+    remains = remains_of(noun)  # "the remains of 209 missing persons"
+    if remains is not None:
+        return BODIES, remains
     own = _own_counts(noun, run)
     if own is not None and noun.lemma_.lower() not in lx.PERSON_COUNTS:
         return seen(own, noun, noun)
-    found = _modifier_counts(noun) or named(noun) or _clause_counts(nom, run, 2)
+    found = _modifier_counts(noun) or named(noun)
+    clause = _clause_counts(nom, run, 2)
+    if found is None or (clause is not None and clause[0] is KILLED):
+        found = clause or found  # "executed 9 captured soldiers": their death says most
     if found is not None and fits(noun, found):
         return seen(found[0], found[1], nom)
-    return (own, noun) if own is not None else None
+    if own is None and noun.pos_ == "VERB" and remaining(noun):
+        return POPULATION, noun  # "fewer than 3,000 remain", the figure hung on the verb
+    return (identified(own, noun, nom), noun) if own is not None else None
 
 
 def _own_counts(noun: Token, run: NumberRun) -> Counts | None:
@@ -141,9 +158,17 @@ def _modifier_counts(noun: Token) -> tuple[Counts, Token] | None:
             return _toll_noun_counts(among)
         if child.lower_ == "alive" and lemma_of(noun.head) in lx.SEEING:
             return OTHER, child  # "found 8 children alive": rescued, not bodies
+        fate = fate_of_part(noun) if child.dep_ == "prep" and child.lower_ == "of" else None
+        if fate is not None:
+            return fate
         if child.dep_ in ("amod", "acl", "relcl", "compound") and child.i != noun.i:
             if has_object(child) and lemma_of(child) not in lx.INTRANSITIVE:
-                continue  # "the 3 soldiers who killed the boy" are the killers
+                # "children who lost their parents"; but "the 3 soldiers who killed the
+                # boy" are the killers
+                fixed = phrase_counts(child) if child.dep_ == "relcl" else None
+                if fixed is not None:
+                    return fixed
+                continue
             if child.dep_ == "relcl" and part_subject(child):
                 continue  # "9 suspects, 6 of whom are in custody": the 6 are counted
             counts = predicate(child) or lx.status_counts(child)
@@ -157,8 +182,13 @@ def _modifier_counts(noun: Token) -> tuple[Counts, Token] | None:
 
 def _clause_counts(nom: Token, run: NumberRun, depth: int) -> tuple[Counts, Token] | None:
     """What the clause around the figure says: its verb, or the noun an of-phrase hangs on."""
+    released = all_but(nom)  # "freed all but 8 of the 22 passengers"
+    if released is not None:
+        return released
     arg = first_conjunct(nom)
     head = arg.head
+    if complement_compound(arg):  # "took 8 guards hostage", "holding 300 protesters"
+        return (DETAINED, head) if noun_counts(head) is DETAINED else _verb_counts(head.head, head)
     if arg.dep_ == "appos" and depth > 0 and head.pos_ in ("NOUN", "PROPN"):
         # "families displaced from the hills — perhaps 9,000 people —": the head's role
         return _modifier_counts(head) or _clause_counts(head, run, depth - 1)
@@ -201,16 +231,19 @@ def _verb_counts(verb: Token, arg: Token) -> tuple[Counts, Token] | None:
         return phrase_counts(verb)
     alive = verb if verb.lower_ == "alive" else None  # "found 11 people alive"
     alive = alive or next((c for c in verb.children if c.lower_ == "alive"), None)
+    alive = alive or alive_after(verb)  # "pulled from the water alive"
     if alive is not None:  # "found 11 people alive", "pulled from the water alive": rescued
         return OTHER, alive
     # The complement says more than the verb: "shot dead", "reported killed", "found dead".
-    found = _complement_counts(verb, skip=arg.i)
+    found = _complement_counts(verb, skip=arg.i) or object_phrase(verb, arg)
     if found is not None:
         return found
     counts = predicate(verb) if verb.pos_ in ("VERB", "ADJ", "AUX") else None
     counts = counts or lx.status_counts(verb)
     if counts is not None:
         return combined(verb, counts), verb
+    if arg.dep_ == "nsubj" and remaining(verb):  # "today fewer than 3,000 remain"
+        return POPULATION, verb
     found = _toll_subject(verb, arg) if lemma in lx.TOLL_VERBS and arg.dep_ != "nsubj" else None
     if found is None and lemma in ("be", "include"):  # "two children were among the dead"
         found = _among(verb)
@@ -281,7 +314,7 @@ def _toll_noun_counts(noun: Token) -> tuple[Counts, Token] | None:
     lemma = noun.lemma_.lower()
     if lemma in lx.TOLLS:
         for child in noun.children:
-            inner = object_of(child) if child.lower_ == "of" else child
+            inner = object_of(child) or pcomp_of(child) if child.lower_ == "of" else child
             if inner is None or child.dep_ not in ("compound", "amod", "prep", "nmod"):
                 continue
             counts = noun_counts(inner) or predicate(inner)
@@ -310,10 +343,8 @@ def _prep_counts(prep: Token, run: NumberRun, depth: int) -> tuple[Counts, Token
         papers = next((c for c in head.children if c.dep_ == "dobj"), head)
         if lx.paper_counts(papers) is not None:
             return KILLED, papers
-    if word == "of" and lemma in lx.NAME_LISTS:  # "the names of 86 victims"
-        listed = object_of(prep)
-        if listed is not None and lemma_of(listed) in lx.LISTED_DEAD:
-            return KILLED, head
+    if word == "of" and lemma in lx.NAME_LISTS:
+        return _name_list(prep, head)
     if word == "including" and depth > 0:  # "killed 14, including 5 children"
         return _included(head, prep, run, depth - 1)
     if head.pos_ in ("VERB", "AUX"):
@@ -325,7 +356,8 @@ def _prep_counts(prep: Token, run: NumberRun, depth: int) -> tuple[Counts, Token
     if word in ("to", "at", "of") and lemma in ("toll", "tally"):  # "with the toll at 300"
         return _toll_noun_counts(head)
     if word == "of" and lemma in lx.FATES:  # "the fate of 17 sailors remains unknown"
-        return (MISSING, head) if lx.status_counts(head.head) is MISSING else None
+        sought = lemma_of(head.head) in lx.ESTABLISHING  # "establish the whereabouts of 1"
+        return (MISSING, head) if sought or lx.status_counts(head.head) is MISSING else None
     if word == "to" and lemma == "home":
         return POPULATION, head
     if word == "but" and head.lower_ == "all":  # "all but 12 have been released"
@@ -341,6 +373,15 @@ def _prep_counts(prep: Token, run: NumberRun, depth: int) -> tuple[Counts, Token
     if lemma in lx.COLLECTIVES and depth > 0:
         return _clause_counts(head, run, depth - 1)
     return None
+
+
+def _name_list(prep: Token, head: Token) -> tuple[Counts, Token] | None:
+    """ "the names of 86 victims", "the names of 312 people … killed in the war"."""
+    listed = object_of(prep)
+    if listed is not None and lemma_of(listed) in lx.LISTED_DEAD:
+        return KILLED, head
+    found = _modifier_counts(head)
+    return found if found is not None and found[0] is KILLED else None
 
 
 def _included(head: Token, prep: Token, run: NumberRun, depth: int) -> tuple[Counts, Token] | None:

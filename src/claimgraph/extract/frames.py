@@ -28,6 +28,7 @@ def according_cue(token: Token) -> Found | None:
     if source is None:
         return None
     phrase = (token.i, max(token.right_edge.i, source.right_edge.i))
+    source = _behind(source)
     return Found(
         head=token.i,
         cue=(token.i, to.i + 1),
@@ -36,6 +37,18 @@ def according_cue(token: Token) -> Found | None:
         content=around(token, phrase),
         takes_quote=False,
     )
+
+
+def _behind(source: Token) -> Token:
+    """ "according to estimates by the Mission", "the data of the headquarters": the one
+    whose estimates or data they are."""
+    if source.lower_ not in _OF_SOURCED:
+        return source
+    for prep in source.rights:
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if prep.lower_ in ("by", "of", "from") and pobj is not None and actor_like(pobj):
+            return pobj
+    return source
 
 
 def noun_cue(noun: Token) -> Found | None:

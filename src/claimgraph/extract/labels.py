@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from claimgraph.extract.actorwords import kind_of_words
 from claimgraph.extract.cues import Found, char_span
+from claimgraph.extract.lexicon import label_counts, says_outcome
 from claimgraph.extract.nounphrases import is_person_noun
 
 _DASHES = frozenset({"—", "–", "--", "-", "―"})
@@ -50,6 +51,8 @@ def colon_cue(colon: Token) -> Found | None:
     last = doc[first].sent.end - 1  # a headline label may stand as a sentence of its own
     if first >= last or sum(t.is_alpha for t in doc[first : last + 1]) < 2:
         return None  # "Hillary Clinton: 1,769." is a tally, not a statement
+    if _tally(doc[first : last + 1]):
+        return None  # "Lowland Defence Force: 212 killed, 640 wounded": a list field
     return Found(
         head=colon.i,
         cue=(colon.i, colon.i + 1),
@@ -60,7 +63,17 @@ def colon_cue(colon: Token) -> Found | None:
     )
 
 
+def _tally(words: Span) -> bool:
+    """Figures and outcome words only: "212 killed, 640 wounded, 38 missing"."""
+    depth, alpha = 0, []
+    for t in words:  # "480–1,100 killed (disputed), 95 captured": notes aside
+        depth += (t.text == "(") - (t.text == ")")
+        if t.is_alpha and depth == 0:
+            alpha.append(t)
+    return words[0].like_num and all(says_outcome(t) or t.lower_ == "and" for t in alpha)
+
+
 def _speaker_like(head: Token) -> bool:
-    if len(head.text) < 2 or head.lower_ in _NOT_SPEAKERS:
+    if len(head.text) < 2 or head.lower_ in _NOT_SPEAKERS or label_counts(head) is not None:
         return False
     return head.pos_ == "PROPN" or is_person_noun(head) or kind_of_words([head.text]) is not None

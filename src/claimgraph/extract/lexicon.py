@@ -30,12 +30,13 @@ PREDICATES = _lexicon(
         KILLED: "kill slay massacre execute murder slaughter behead assassinate die perish "
         "dead drown martyr hanged shoot liquidate perished eliminate",
         WOUNDED: "wound injure maim hurt injured wounded hospitalise hospitalize",
-        FLED: "flee displace evacuate uproot expel deport escape displaced",
+        FLED: "flee displace evacuate uproot expel deport escape displaced relocate move resettle",
         MISSING: "disappear vanish missing unaccounted",
         DETAINED: "detain arrest abduct kidnap imprison jail capture hold surrender seize "
-        "apprehend remand",
+        "apprehend remand recapture",
         # trapped, rescued, orphaned, homeless, affected, sheltering, stranded
-        OTHER: "torture rape beat trap rescue orphan orphaned homeless affect shelter strand free",
+        OTHER: "torture rape beat trap rescue orphan orphaned homeless affect shelter strand free "
+        "trapped stranded besiege",
         BODIES: "bury",
         POPULATION: "live",
     }
@@ -45,7 +46,8 @@ INTRANSITIVE = _words("die perish drown flee escape disappear vanish live dead")
 # only people, never things.
 WEAK = _words(
     "hold capture escape evacuate shoot beat hurt live bury trap rescue affect shelter strand "
-    "surrender fate whereabouts whereabout leave depart abandon remain lose eliminate seize free"
+    "surrender fate whereabouts whereabout leave depart abandon remain lose eliminate seize free "
+    "recapture move relocate resettle besiege"
 )
 # Nouns (and nominal adjectives) that are themselves the count: "477 deaths", "70 bodies".
 NOUNS = _lexicon(
@@ -56,7 +58,7 @@ NOUNS = _lexicon(
         BODIES: "body corpse corpses remains grave skeleton",
         FLED: "refugee evacuee displaced idp",
         MISSING: "missing disappeared disappearance",
-        DETAINED: "detainee prisoner hostage captive arrest abduction detention",
+        DETAINED: "detainee prisoner hostage captive arrest abduction detention capture",
         POPULATION: "population resident inhabitant",
         OTHER: "casualty victim orphan",
     }
@@ -75,8 +77,9 @@ PERSONS = _words(
     "marine pilot crew staff employee official guerrilla combatant gunman bystander victim "
     "survivor inmate tourist citizen national settler labourer laborer peasant elder "
     "mourner fisherman herder tribesman other more militiaman serviceman personnel "
-    "son daughter brother sister father mother husband wife parent relative "
-    "paramilitary gendarme cadet trooper resident casualty martyr evacuee individual"
+    "son daughter brother sister father mother husband wife parent relative grandchild "
+    "grandson granddaughter nephew niece cousin uncle aunt neighbour neighbor friend colleague "
+    "paramilitary gendarme cadet trooper resident casualty martyr evacuee individual suspect"
 )
 PERSON_SUFFIXES = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "men", "ites")
 NOT_PERSONS = _words(
@@ -97,6 +100,13 @@ TOLL_VERBS = _words(
     "constitute amount"
 )
 COLLECTIVES = _words("total number group crowd minimum maximum tally count")
+# "designed for 8 people": a capacity.
+MADE_FOR = _words("design build intend equip plan license licence")
+# Places whose "holds 38,000" is a capacity.
+VENUES = _words(
+    "stadium arena hall theatre theater cinema church mosque cathedral prison jail camp cell "
+    "facility shelter ship ferry boat vessel train bus hospital school building ward room"
+)
 PLACES = _words(
     "town city village settlement district camp region province municipality community "
     "neighbourhood neighborhood suburb hamlet island enclave valley county country area"
@@ -112,7 +122,21 @@ SKIP_MODS = _words("more other others additional further another")
 PREP_STATES: dict[tuple[str, str], Counts] = {
     **{("under", n): OTHER for n in _words("rubble debris ruin ruins wreckage")},
     **{("in", n): DETAINED for n in _words("captivity custody detention hand")},
-    **{("in", n): WOUNDED for n in ("intensive care", "critical condition", "hospital")},
+    **{
+        ("in", n): WOUNDED
+        for n in (
+            *("intensive care", "hospital"),
+            *(f"{s} condition" for s in _words("critical grave serious stable")),
+        )
+    },
+    # "remain behind bars", "were placed in detention facilities", "taken into captivity"
+    ("behind", "bar"): DETAINED,
+    **{("in", n): DETAINED for n in _words("prison jail gaol")},
+    **{("in", f"detention {n}"): DETAINED for n in _words("facility centre center camp cell")},
+    ("into", "captivity"): DETAINED,
+    ("into", "custody"): DETAINED,
+    **{("to", f"police {n}"): DETAINED for n in _words("station department")},
+    ("in", "need"): OTHER,  # "1.2 million people are in need of assistance"
     ("to", "death"): KILLED,  # "crushed to death", "beaten to death"
     ("to", "arrest"): DETAINED,  # "subjected to administrative arrest"
 }
@@ -120,10 +144,13 @@ PREP_STATES: dict[tuple[str, str], Counts] = {
 NOT_DONE = _words("sentence condemn threaten face risk")
 # Verbs whose "into" phrase says the counted people fled across a border.
 CROSSING = _words("cross flee escape stream pour")
+MOVING = _words("move relocate resettle evacuate")
 # Armed forces: their crossing a border is an advance, not flight.
 FORCES = _words("troop soldier force unit fighter militant rebel insurgent serviceman tank")
 # Verb + particle: "rounded up", "taken away", "led away".
 PARTICLES: dict[tuple[str, str], Counts] = {
+    ("take", "out"): FLED,  # "6,730 residents were taken out by bus"
+    ("bring", "out"): FLED,
     ("round", "up"): DETAINED,
     ("take", "away"): DETAINED,
     ("lead", "away"): DETAINED,
@@ -144,8 +171,8 @@ PHRASES: dict[tuple[str, str], Counts] = {
     **{(v, "shelter"): FLED for v in _words("seek take")},
     **{
         (v, n): WOUNDED
-        for v in _words("sustain suffer receive treat")
-        for n in _words("injury wound burn poisoning")
+        for v in _words("sustain suffer receive treat have")
+        for n in _words("injury wound burn poisoning shrapnel gunshot")
     },
     **{(v, "hospital"): WOUNDED for v in _words("take rush admit bring")},
     **{
@@ -174,7 +201,16 @@ CORPSES = _words("body corpse corpses")
 RELEASING = _words("release free")
 # "the search for 14 persons": they are missing.
 SEARCHING = _words("search hunt")
-PASSIVE_ONLY = _words("affect")
+# "seeking to establish the whereabouts of 1 citizen": they are missing.
+# Verbs of finding the dead by name or body: "identified 11 of the victims".
+IDENTIFYING = _words("identify exhume recover unearth retrieve bury")
+ESTABLISHING = _words("establish determine ascertain clarify trace seek search")
+PASSIVE_ONLY = _words("affect move relocate")
+# Events that affect people: "the earthquake affected some 230,000 people".
+DISASTERS = _words(
+    "earthquake quake flood flooding storm cyclone hurricane typhoon tsunami drought famine "
+    "fire wildfire landslide eruption disaster fighting war conflict siege epidemic outbreak"
+)
 UNKNOWN = _words("unknown unclear")
 
 
@@ -243,10 +279,15 @@ def paper_counts(noun: Token) -> Counts | None:
 
 def predicate(token: Token) -> Counts | None:
     lemma = token.lemma_.lower()
-    if lemma in PASSIVE_ONLY and token.tag_ != "VBN":
+    if lemma in PASSIVE_ONLY and token.tag_ != "VBN" and not _by_disaster(token):
         return None  # "2,000 people were affected", not "the law affects 2 million workers"
     found = PREDICATES.get(lemma) or PREDICATES.get(token.lower_)
     return found or _particle(token, lemma)
+
+
+def _by_disaster(token: Token) -> bool:
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    return token.lemma_ == "affect" and subject is not None and lemma_of(subject) in DISASTERS
 
 
 def _particle(token: Token, lemma: str) -> Counts | None:
@@ -262,6 +303,8 @@ def is_person(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
     if lemma in PERSONS or noun.ent_type_ == "NORP" or noun.pos_ == "PRON":
         return True
+    if lemma.endswith("men") and lemma[:-3] + "man" in PERSONS:
+        return True  # "servicemen" left unlemmatised
     return noun.tag_ in ("NNS", "NNPS") and noun.lower_.endswith(PERSON_SUFFIXES)
 
 
@@ -281,8 +324,13 @@ def names_outcome(noun: Token) -> bool:
 def label_counts(word: Token) -> Counts | None:
     """What a label word says is counted: "Deaths", "Injured", "Prisoners", "Evacuated"."""
     found = noun_counts(word) or predicate(word)
-    if found is None and word.lower_.endswith("s"):  # a capitalised plural the tagger missed
-        found = NOUNS.get(word.lower_[:-1]) or NOUNS.get(word.lower_[:-3] + "y")
+    lower = word.lower_
+    if found is None and lower.endswith("s"):  # a capitalised plural the tagger missed
+        found = NOUNS.get(lower[:-1]) or NOUNS.get(lower[:-3] + "y")
+    if found is None and lower.endswith("ed"):  # "Rescued", "Identified" read as names
+        stems = (lower[:-1], lower[:-2], lower[:-3] + "y")
+        found = next((PREDICATES[s] for s in stems if s in PREDICATES), None)
+        found = found or (BODIES if any(s in SEEING for s in stems) else None)
     return found
 
 

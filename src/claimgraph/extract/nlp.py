@@ -55,16 +55,53 @@ def load_nlp(name: str = MODEL) -> Any:
     except OSError as exc:
         raise Unavailable(INSTALL_HINT) from exc
     nlp.max_length = 2_000_000
+    _split_footnotes(nlp)
     if LINE_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(LINE_BREAKS, before="parser")
     return nlp
 
 
+# A footnote mark glued to a word: "custody.[22]", "(army)[7]".
+_FOOTNOTE_INFIXES = (r"[.)](?=\[\d)", r"(?<=[\w.)])\[(?=\d)")
+
+
+def _split_footnotes(nlp: Any) -> None:
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, *_FOOTNOTE_INFIXES]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
 def _line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: titles, datelines and paragraphs never run together.
-    The parser keeps boundaries set before it runs."""
+    A list field's line ("Deaths: 15 (army); 90 (Lantern Watch)") is one sentence, and
+    so is "(incl. 29 hostages)". The parser keeps boundaries set before it runs."""
     _tie_worker_to_parent(os.getpid())
+    line, field = 0, False  # the first token of the current line; whether it is a field
     for tok in doc[1:]:
         if "\n" in doc[tok.i - 1].text_with_ws and not tok.is_space:
             tok.is_sent_start = True
+            line, field = tok.i, False
+            continue
+        field = field or _field_colon(doc, tok.i, line)
+        if (field and doc[tok.i - 1].text not in _FULL_STOPS) or _after_abbreviation(doc, tok.i):
+            tok.is_sent_start = False
     return doc
+
+
+_FIELD_LABEL = 5  # the most words of a list field's label: "Bodies exhumed: 312"
+_FULL_STOPS = frozenset({".", "!", "?"})
+_ABBREVIATIONS = frozenset({"incl", "approx", "est", "excl", "ca", "c"})
+
+
+def _field_colon(doc: Doc, i: int, line: int) -> bool:
+    """Whether token i is the colon of a list field ("Evacuated: 38,500"): a few words at
+    the start of a line, then a colon."""
+    if doc[i].text != ":" or not 0 < i - line <= _FIELD_LABEL:
+        return False
+    return all(t.is_alpha or t.text in "()" or t.like_num for t in doc[line:i])
+
+
+def _after_abbreviation(doc: Doc, i: int) -> bool:
+    """ "(incl. 29 hostages)": the full stop of an abbreviation ends no sentence."""
+    return i >= 2 and doc[i - 1].text == "." and doc[i - 2].lower_ in _ABBREVIATIONS

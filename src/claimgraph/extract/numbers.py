@@ -145,9 +145,11 @@ def _read_figure(doc: Doc, i: int, first: int, limit: int) -> NumberRun | None:
     vague = _read_vague(doc, i, limit)
     if vague is not None:
         return vague
-    if _tilde(doc[i].text):  # "~3,400" is one token
-        value = parse_number_words(doc[i].text[1:])
-        return NumberRun(i, i + 1, (i,), value, value, Qualifier.APPROX, False)
+    if _tilde(doc[i].text):  # "~3,400" is one token; "~1.1 million" two
+        scaled = i + 1 < limit and doc[i + 1].lower_ in _SCALE_WORDS
+        end = i + 2 if scaled else i + 1
+        value = parse_number_words(doc[i].text[1:] + (" " + doc[i + 1].text if scaled else ""))
+        return NumberRun(i, end, tuple(range(i, end)), value, value, Qualifier.APPROX, False)
     single = _RANGE_TOKEN.match(doc[i].text)
     if single:
         return _as_range(i, i + 1, parse_number_words(single[1]), parse_number_words(single[2]))
@@ -166,6 +168,9 @@ def _read_figure(doc: Doc, i: int, first: int, limit: int) -> NumberRun | None:
                 return ranged
     qualifier = Qualifier.APPROX if _has_dozen(doc, i, j) else Qualifier.EXACT
     return NumberRun(i, j, tuple(range(i, j)), value, value, qualifier, False)
+
+
+_SCALE_WORDS = frozenset({"thousand", "million", "billion"})
 
 
 def _tilde(text: str) -> bool:

@@ -15,17 +15,16 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.extract import lexicon as lx
 from claimgraph.extract.counted import Counted, what_is_counted
+from claimgraph.extract.fields import field_label, labelled
 from claimgraph.extract.lexicon import (
     SEEING,
     is_person,
-    label_counts,
+    lemma_of,
     names_outcome,
-    predicate,
     says_outcome,
 )
 from claimgraph.extract.numbers import NumberRun, find_runs
 from claimgraph.extract.numwords import parse_number_words
-from claimgraph.extract.readings import next_word_counts
 from claimgraph.extract.types import FoundQuantity
 from claimgraph.model import Counts, Qualifier
 
@@ -45,6 +44,7 @@ def find_quantities(sent: Span) -> list[FoundQuantity]:
     for k, (run, counted) in enumerate(zip(runs, readings, strict=True)):
         if counted is None and not _vetoed(doc, run, sent):
             counted = _borrowed(doc, runs, readings, k) or _anaphoric(doc, runs, readings, k)
+            readings[k] = counted  # "of whom 9,870 are … and 14,300 …" builds on it
         if counted is not None:
             found.append(_found(doc, _bound_by_verb(doc, run), counted, sent.end))
     return found
@@ -54,70 +54,8 @@ def _reading(doc: Doc, run: NumberRun, sent: Span) -> Counted | None:
     if _vetoed(doc, run, sent):
         return None
     counted = what_is_counted(doc, run)
-    label = _field_label(doc, run, sent)
-    return counted if label is None else _labelled(doc, run, counted, label)
-
-
-# Infobox and list fields: "Deaths: 600", "dead — 41, injured — 137", "Trapped: 19 | ...".
-_LABEL_MARKS = frozenset({":", "—", "–"})
-_FIELD_ENDS = frozenset({"|", "·", "•"})
-_LABEL_STOPS = _LABEL_MARKS | _FIELD_ENDS | {",", ";", "(", ")"}
-
-
-def _field_label(doc: Doc, run: NumberRun, sent: Span) -> tuple[int, int] | None:
-    """The label [start, mark) of the list field the figure stands in: a few words and a
-    colon or dash before it, with no field break ("|", a new line) in between."""
-    mark = run.start - 1
-    while mark >= sent.start and doc[mark].text not in _LABEL_MARKS:
-        if doc[mark].text in _FIELD_ENDS or "\n" in doc[mark].text:
-            return None
-        mark -= 1
-    start = mark
-    while start > sent.start and doc[start - 1].text not in _LABEL_STOPS:
-        if "\n" in doc[start - 1].text:
-            break
-        start -= 1
-    words = doc[start:mark]
-    if mark < sent.start or not 1 <= len(words) <= 4 or not all(t.is_alpha for t in words):
-        return None
-    return start, mark
-
-
-def _thing_follows(doc: Doc, run: NumberRun) -> bool:
-    after = doc[run.end] if run.end < len(doc) else None
-    if after is None or not after.is_alpha or after.pos_ not in ("NOUN", "PROPN"):
-        return False
-    return not is_person(after) and not says_outcome(after) and not names_outcome(after)
-
-
-def _in_field(doc: Doc, mark: int, i: int) -> bool:
-    return i > mark and all(doc[k].text not in _FIELD_ENDS for k in range(mark, i))
-
-
-def _labelled(
-    doc: Doc, run: NumberRun, counted: Counted | None, label: tuple[int, int]
-) -> Counted | None:
-    """A figure in a labelled field: what it says itself inside the field ("312 killed")
-    wins, then the label ("Deaths: 600", "Orphaned: 640 children")."""
-    start, mark = label
-    if counted is not None and _in_field(doc, mark, counted.anchor):
-        return counted
-    following = next_word_counts(doc, run)
-    if following is not None:
-        return Counted(following[0], following[1].i, None)
-    words = list(reversed(doc[start:mark]))  # "Executed prisoners": the participle says
-    counts = next((c for t in words if t.tag_ in ("VBN", "JJ") and (c := predicate(t))), None)
-    counts = counts or next((c for t in words if (c := label_counts(t))), None)
-    if _thing_follows(doc, run):
-        return counted  # "Wounded: 40 soldiers, 3 tanks"
-    noun = counted.noun if counted is not None else None
-    if noun is not None and not (doc[noun].is_alpha and _in_field(doc, mark, noun)):
-        noun = None  # "Rescued: 46 | Dead", "Injured — 12, missing — 3"
-    if counts is None:  # what the parse found past the field's end is another field's
-        return None if counted is None or not _in_field(doc, mark, counted.anchor) else counted
-    if noun is not None and not is_person(doc[noun]):
-        noun = None  # "Injured: 46 (incl. 20 police)"
-    return Counted(counts, mark - 1, noun)
+    label = field_label(doc, run, sent)
+    return counted if label is None else labelled(doc, run, counted, label)
 
 
 def _anaphoric(
@@ -132,6 +70,23 @@ def _anaphoric(
     run = runs[k]
     if _contrasted(doc, prev, run) or _refers_back(doc, run, reading.counts):
         return Counted(reading.counts, reading.anchor, None)
+    return _gapped(doc, runs, readings, k)
+
+
+def _gapped(
+    doc: Doc, runs: list[NumberRun], readings: list[Counted | None], k: int
+) -> Counted | None:
+    """ "of whom 9,870 are pensioners and 14,300 children": the second figure shares the
+    clause of the first, its verb left out."""
+    num = doc[runs[k].nums[-1]]
+    noun = num.head
+    if num.dep_ != "nummod" or noun.dep_ != "conj" or noun.head.dep_ not in ("attr", "dobj"):
+        return None
+    clause = noun.head.head
+    subjects = {c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")}
+    for run, reading in zip(runs[:k], readings[:k], strict=True):
+        if reading is not None and subjects & set(run.nums):
+            return Counted(reading.counts, reading.anchor, noun.i)
     return None
 
 
@@ -140,7 +95,9 @@ def _contrasted(doc: Doc, prev: NumberRun, run: NumberRun) -> bool:
     not 400 as claimed"."""
     negated = any(t.lower_ in ("not", "n't") for t in doc[max(0, prev.start - 3) : prev.start])
     before = doc[run.start - 1].lower_ if run.start > 0 else ""
-    return (negated and before == "but") or (before == "not" and doc[run.start - 2].text == ",")
+    joined = [t.lower_ for t in doc[max(0, run.start - 3) : run.start - 1]]
+    after_comma = bool(joined) and (joined[-1] == "," or joined[-2:] == [",", "and"])
+    return (negated and before == "but") or (before == "not" and after_comma)
 
 
 def _refers_back(doc: Doc, run: NumberRun, counts: Counts) -> bool:
@@ -303,16 +260,19 @@ def _vetoed(doc: Doc, run: NumberRun, sent: Span) -> bool:
     if after is not None and (after.lower_ in lx.UNITS_AFTER or _is_month(after)):
         return True
     # a label stands right before the number: "Route 6", but not "the road not less than 20"
-    label = before is not None and before.lower_ in lx.LABELS_BEFORE and run.start == run.nums[0]
-    if label or (before is not None and _is_month(before)):
+    bare = run.start == run.nums[0]  # "2 March some 6,500 residents": not a date
+    label = before is not None and before.lower_ in lx.LABELS_BEFORE and bare
+    if label or (before is not None and _is_month(before) and bare):
         return True
     if before is not None and before.text == "." and _abbreviation(doc, run.start - 2, sent):
         return True  # "No. 41", "p. 12" split by the tokenizer
     if doc[run.nums[0]].text[0] in "$€£¥₹#" or _is_time(doc, run, sent.end):
         return True
+    if before is not None and before.text == "[" and after is not None and after.text == "]":
+        return True  # a footnote mark: "[22]"
     if _hyphen_compound(doc, run.end, sent.end) or _is_ratio(doc, run.start - 1, sent.start):
         return True
-    if _is_generic(doc, run):
+    if _is_generic(doc, run) or _is_capacity(doc, run):
         return True
     return _is_year(doc, run, after) or _is_age(doc, run) or _is_pronoun_one(doc, run, before)
 
@@ -321,7 +281,20 @@ def _is_generic(doc: Doc, run: NumberRun) -> bool:
     """ "murder of two or more persons", "one or more soldiers": a legal or generic
     category, not a count."""
     tail = [t.lower_ for t in doc[run.nums[-1] + 1 : run.end]]
+    if tail == ["or", "both"] or doc[run.end : run.end + 2].text.lower() == "or both":
+        return True  # "children who lost one or both parents"
     return tail == ["or", "more"] and run.low is not None and run.low <= 2
+
+
+def _is_capacity(doc: Doc, run: NumberRun) -> bool:
+    """ "cells designed for 8 people", "a clinic built for 20 beds": what a place was
+    made to hold, not who is in it."""
+    num = doc[run.nums[-1]]
+    top = num.head if num.dep_ == "nummod" else num
+    prep = top.head
+    if top.dep_ != "pobj" or prep.lower_ != "for":
+        return False
+    return lemma_of(prep.head) in lx.MADE_FOR
 
 
 def _hyphen_compound(doc: Doc, end: int, limit: int) -> bool:
@@ -368,7 +341,8 @@ def _is_age(doc: Doc, run: NumberRun) -> bool:
     num = doc[run.nums[-1]]
     head = num.head
     appos = num.dep_ == "appos" and head.i < num.i and head.tag_ in ("NNP", "NN")
-    if appos and doc[run.start - 1].text == ",":  # not "Death toll: 477", "Army — 57"
+    outcome = run.end < len(doc) and says_outcome(doc[run.end])  # "…, 52 wounded"
+    if appos and doc[run.start - 1].text == "," and not outcome:  # not "Death toll: 477"
         return True
     if _in_brackets(doc, run) and doc[run.start - 2].pos_ == "PROPN":
         return True  # "Amir Sadeh (35)"

@@ -24,6 +24,11 @@ def object_of(prep: Token) -> Token | None:
     return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
+def pcomp_of(prep: Token) -> Token | None:
+    """ "the number of injured", parsed as a clause: the participle."""
+    return next((c for c in prep.children if c.dep_ == "pcomp" and c.tag_ == "VBN"), None)
+
+
 def named(noun: Token) -> tuple[Counts, Token] | None:
     """ "477 names of the dead": a list of the dead counts them ("relatives of the dead"
     does not, so only names and identities qualify)."""
@@ -68,7 +73,7 @@ def fits(noun: Token, found: tuple[Counts, Token]) -> bool:
     lemma = noun.lemma_.lower()
     if lemma in lx.NOT_PERSONS or lemma in lx.PLACES or noun.pos_ == "NUM":
         return False
-    if lemma in lx.FORCES and lemma_of(found[1]) in lx.CROSSING:
+    if lemma in lx.FORCES and lemma_of(found[1]) in lx.CROSSING | lx.MOVING:
         return False  # "2,000 troops crossed into the region" is an advance, not flight
     if is_person(noun) or lemma in lx.NOUNS or lemma == "name":
         return True
@@ -111,7 +116,7 @@ def holder_is_place(verb: Token) -> bool:
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return False
-    return subject.lower_ == "which" or lemma_of(subject) in lx.PLACES | lx.NOT_PERSONS
+    return subject.lower_ == "which" or lemma_of(subject) in lx.PLACES | lx.NOT_PERSONS | lx.VENUES
 
 
 def counted_subject(verb: Token) -> bool:
@@ -175,4 +180,93 @@ def next_word_counts(doc: Doc, run: NumberRun) -> tuple[Counts, Token] | None:
         counts = predicate(token)
         if counts is not None and token.tag_ in ("VBN", "JJ", "VBD") and counts is not OTHER:
             return counts, token
+    return None
+
+
+def alive_after(verb: Token) -> Token | None:
+    """ "pulled from the water alive", parsed with "alive" on the water."""
+    for prep in verb.children:
+        pobj = object_of(prep) if prep.dep_ == "prep" else None
+        alive = next((c for c in pobj.rights if c.lower_ == "alive"), None) if pobj else None
+        if alive is not None:
+            return alive
+    return None
+
+
+def all_but(nom: Token) -> tuple[Counts, Token] | None:
+    """ "freed all but 8 of the 22 passengers": the 8 are still held."""
+    head = nom.head
+    if nom.dep_ != "conj" or head.lower_ != "all" or head.i > nom.i:
+        return None
+    if not any(c.dep_ == "cc" and c.lower_ == "but" for c in head.children):
+        return None
+    verb = head.head
+    return (DETAINED, verb) if lemma_of(verb) in lx.RELEASING else None
+
+
+def remaining(verb: Token) -> bool:
+    """ "Today fewer than 3,000 remain": those still living in a place, unless a fronted
+    "Of the 50 hostages" says who they are."""
+    if lemma_of(verb) not in ("remain", "stay"):
+        return False
+    for child in verb.children:
+        if child.dep_ in _REMAIN_SAYS_MORE or child.lower_ in _REMAIN_PREPS:
+            return False
+        pobj = object_of(child) if child.lower_ == "of" else None
+        if pobj is not None and noun_counts(pobj) not in (None, lx.POPULATION):
+            return False
+    return True
+
+
+_REMAIN_SAYS_MORE = frozenset({"acomp", "attr", "xcomp", "oprd", "dobj", "advcl", "ccomp"})
+_REMAIN_PREPS = frozenset({"in", "at", "under", "behind", "on", "inside", "with"})
+
+
+def remains_of(noun: Token) -> Token | None:
+    """ "the remains of 209 missing persons", "the bodies of 7 women": bodies seen."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.i == prep.i:
+        return None
+    holder = prep.head
+    return holder if holder.lower_ in ("remains", *lx.CORPSES) else None
+
+
+def identified(counts: Counts, noun: Token, nom: Token) -> Counts:
+    """ "identified 11 of the victims", "29 victims were exhumed": the dead, as bodies."""
+    arg = first_conjunct(nom)
+    if counts is not OTHER or lemma_of(noun) not in lx.LISTED_DEAD:
+        return counts
+    if arg.dep_ in ("dobj", "nsubjpass") and lemma_of(arg.head) in lx.IDENTIFYING:
+        return BODIES
+    return counts
+
+
+def fate_of_part(noun: Token) -> tuple[Counts, Token] | None:
+    """ "212 men of the district whose whereabouts are unknown"."""
+    for prep in noun.children:
+        pobj = object_of(prep) if prep.lower_ == "of" else None
+        clause = next((c for c in pobj.children if c.dep_ == "relcl"), None) if pobj else None
+        if clause is not None and lx.status_counts(clause) is lx.MISSING:
+            return lx.MISSING, clause
+    return None
+
+
+def complement_compound(arg: Token) -> bool:
+    """ "took 8 guards hostage" parsed with the people as a compound of the complement."""
+    head = arg.head
+    if arg.dep_ != "compound" or head.i < arg.i or head.pos_ != "NOUN":
+        return False
+    if head.head.pos_ != "VERB":
+        return False
+    return head.dep_ in ("ccomp", "xcomp", "oprd") or (head.dep_ == "dobj" and is_person(arg))
+
+
+def object_phrase(verb: Token, arg: Token) -> tuple[Counts, Token] | None:
+    """ "treated 400 people for gunshot injuries": the phrase hangs on the object."""
+    if arg.dep_ != "dobj":
+        return None
+    for prep in arg.children:
+        counts = lx.phrase_counts(verb, prep) if prep.dep_ == "prep" else None
+        if counts is not None:
+            return counts, verb
     return None
