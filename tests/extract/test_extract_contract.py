@@ -206,3 +206,24 @@ def test_extract_reads_stdin(cli) -> None:  # type: ignore[no-untyped-def]
         json.loads(x) for x in ran.stdout.splitlines() if json.loads(x)["kind"] == "quantity"
     ]
     assert record["quantity"]["low"] == 30 and record["quantity"]["qualifier"] == "at_least"
+
+
+def test_a_rule_defect_costs_its_chunk_not_the_document(monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
+    from claimgraph.extract import extract_claims, load_nlp, pipeline
+
+    calls = {"n": 0}
+    real = pipeline._claims_of
+
+    def flaky(doc, offset, meta, parse_date):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 1:
+            raise IndexError("a defect")
+        return real(doc, offset, meta, parse_date)
+
+    monkeypatch.setattr(pipeline, "_claims_of", flaky)
+    text = ("The mayor said 40 people were killed.\n" * 300) + "\n" + (
+        "Officials said 12 people were wounded.\n" * 300
+    )
+    found = extract_claims(text, load_nlp(), source_id="src")
+    assert found and all(c.quantity is not None for c in found if c.kind == "quantity")
+    assert "extraction rule failed in src at character 0" in caplog.text

@@ -72,6 +72,8 @@ def named_after_role(head: Token) -> Speaker | None:
 def proper_name(head: Token, other: Token | None, registry: Registry) -> Speaker | None:
     """A proper name, with the descriptive noun beside it (apposition) if any."""
     chain = _compound_chain(head)
+    if not chain:
+        return None  # the head is punctuation: no name at all
     body = _named_body(head, chain)
     if body is not None:
         return body

@@ -5,6 +5,7 @@ Text is cut at paragraph boundaries into chunks parsed one at a time through spa
 
 from __future__ import annotations
 
+import logging
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -59,8 +60,19 @@ def extract_many(
     out: list[list[Claim]] = [[] for _ in items]
     docs = nlp.pipe((c for _, _, c in pieces), batch_size=8, n_process=n_process)
     for (i, offset, _), doc in zip(pieces, docs, strict=True):
-        out[i].extend(_claims_of(doc, offset, items[i][1], parse_date))
+        out[i].extend(_guarded(doc, offset, items[i][1], parse_date))
     return out
+
+
+def _guarded(doc: Doc, offset: int, meta: Meta, parse_date: Any) -> list[Claim]:
+    """A defect in one rule must not cost the document: the chunk it broke on gives no
+    claims, the rest do, and the failure is logged with where it happened."""
+    try:
+        return list(_claims_of(doc, offset, meta, parse_date))
+    except Exception:  # any rule defect: reported below, with where it happened
+        where = f"{meta.source_id or 'text'} at character {offset}"
+        logging.getLogger("claimgraph.extract").exception("extraction rule failed in %s", where)
+        return []
 
 
 def chunk_text(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
