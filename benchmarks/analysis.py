@@ -85,7 +85,11 @@ def _claim(
         kind = "quantity"
     else:
         q = None
-        sentence = " ".join(rng.choice(WORDS) for _ in range(12)).capitalize() + "."
+        # Statements draw on a realistic vocabulary: with thirty words every sentence
+        # would resemble every other, which no real case does.
+        words = (rng.choice(WORDS) if rng.random() < 0.3 else f"w{rng.randrange(20_000)}"
+                 for _ in range(12))  # fmt: skip
+        sentence = " ".join(words).capitalize() + "."
         kind = "statement"
     return Claim(
         id=content_id("clm", src.id, j), source_id=src.id, kind=kind, span=(j * 10, j * 10 + 9),

@@ -221,8 +221,10 @@ def test_a_rule_defect_costs_its_chunk_not_the_document(monkeypatch, caplog) -> 
         return real(doc, offset, meta, parse_date)
 
     monkeypatch.setattr(pipeline, "_claims_of", flaky)
-    text = ("The mayor said 40 people were killed.\n" * 300) + "\n" + (
-        "Officials said 12 people were wounded.\n" * 300
+    text = (
+        ("The mayor said 40 people were killed.\n" * 300)
+        + "\n"
+        + ("Officials said 12 people were wounded.\n" * 300)
     )
     found = extract_claims(text, load_nlp(), source_id="src")
     assert found and all(c.quantity is not None for c in found if c.kind == "quantity")

@@ -13,6 +13,7 @@ import typer
 from claimgraph import __version__
 from claimgraph.cli import analysis as analysis_commands
 from claimgraph.cli import claims as claim_commands
+from claimgraph.cli import images as image_commands
 from claimgraph.cli.common import Home, Json, User, make_out, make_settings
 from claimgraph.cli.output import EXIT_FAILED, EXIT_PARTIAL, mapped_errors, reader_left
 from claimgraph.cli.progress import track
@@ -251,6 +252,9 @@ app.command()(analysis_commands.trace)
 app.command()(analysis_commands.figures)
 app.command()(analysis_commands.contradictions)
 app.command()(analysis_commands.citations)
+app.command()(image_commands.images)
+app.command("image-match")(image_commands.image_match)
+app.command("archive-import")(image_commands.archive_import)
 
 
 @app.command()

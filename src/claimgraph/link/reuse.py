@@ -25,7 +25,6 @@ from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
-from datasketch import MinHash
 
 __all__ = [
     "DEFAULT_SHARE",
@@ -119,6 +118,8 @@ def _passages(hashes: U64) -> U32:
     blocks = max(1, round(len(hashes) / STEP))
     bounds = np.linspace(0, len(hashes), blocks + 1).round().astype(np.int64)
     low = (hashes & np.uint64(0xFFFFFFFF)).tolist()  # datasketch's default scheme is 32-bit
+    from datasketch import MinHash  # here, not at import: it pulls in scipy (~1 s)
+
     sketches = MinHash.bulk(
         (low[s:e] for s, e in pairwise(bounds)),
         num_perm=NUM_PERM,

@@ -31,7 +31,14 @@ from claimgraph.model.claim import (
 )
 from claimgraph.model.ids import canonical_json, content_id, sha256_hex
 from claimgraph.model.image import Hypothesis, Image, ImageAppearance
-from claimgraph.model.source import Capture, CaptureMethod, Parsed, Source, SourceKind
+from claimgraph.model.source import (
+    Capture,
+    CaptureMethod,
+    ImageRef,
+    Parsed,
+    Source,
+    SourceKind,
+)
 
 __all__ = [
     "Actor",
@@ -54,6 +61,7 @@ __all__ = [
     "Hypothesis",
     "Image",
     "ImageAppearance",
+    "ImageRef",
     "Judgement",
     "Origin",
     "Parsed",

@@ -29,6 +29,16 @@ class CaptureMethod(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
+class ImageRef:
+    """An image a page shows: `src` as written (so a page read from a file can find the
+    file beside it), the absolute URL, and the caption the page gives it."""
+
+    src: str
+    url: str | None = None
+    caption: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Parsed:
     """What a parser read out of one document's bytes. `text` is what spans index."""
 
@@ -42,6 +52,7 @@ class Parsed:
     language: str | None = None
     links: tuple[str, ...] = ()
     image_urls: tuple[str, ...] = ()
+    image_refs: tuple[ImageRef, ...] = ()
     page_offsets: tuple[int, ...] = ()  # start of each PDF page in `text`
     encoding: str | None = None
     extra: dict[str, str] = field(default_factory=dict)

@@ -8,6 +8,8 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from lxml.html import HtmlElement
 
+from claimgraph.model.source import ImageRef
+
 _SCHEMES = {"http", "https"}
 _URL_NOISE = re.compile(r"[\t\n\r]")
 _LANG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
@@ -63,6 +65,31 @@ def image_urls(tree: HtmlElement, base: str | None) -> tuple[str, ...]:
             yield _first_srcset(element.get("srcset"))
 
     return _unique(absolute_url(url, base) for url in candidates())
+
+
+def image_refs(tree: HtmlElement, base: str | None, limit: int = 100) -> tuple[ImageRef, ...]:
+    """Every `<img>` with its caption: the `<figcaption>` of its `<figure>`, else its alt
+    text, else its title. At most `limit`, so a gallery page cannot flood the ledger."""
+    out: dict[str, ImageRef] = {}
+    for img in tree.iter("img"):
+        src = (img.get("src") or _first_srcset(img.get("srcset")) or "").strip()
+        if not src or src.startswith("data:") or src in out:
+            continue
+        out[src] = ImageRef(src=src, url=absolute_url(src, base), caption=_caption(img))
+        if len(out) >= limit:
+            break
+    return tuple(out.values())
+
+
+def _caption(img: HtmlElement) -> str | None:
+    figure = next((a for a in img.iterancestors() if a.tag == "figure"), None)
+    found = figure.find(".//figcaption") if figure is not None else None
+    for text in (found.text_content() if found is not None else None, img.get("alt"),
+                 img.get("title")):  # fmt: skip
+        words = " ".join((text or "").split())
+        if words:
+            return words[:1000]
+    return None
 
 
 def page_language(tree: HtmlElement) -> str | None:

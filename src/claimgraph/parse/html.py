@@ -19,7 +19,13 @@ from lxml.html import HtmlElement, HTMLParser, document_fromstring
 from claimgraph.errors import InvalidInput
 from claimgraph.model.source import Parsed
 from claimgraph.parse._common import one_line, parser_name, reason
-from claimgraph.parse._html_refs import document_base, image_urls, links, page_language
+from claimgraph.parse._html_refs import (
+    document_base,
+    image_refs,
+    image_urls,
+    links,
+    page_language,
+)
 from claimgraph.parse.text import decode_text
 
 PARSER = parser_name("html", "trafilatura")
@@ -63,6 +69,7 @@ def parse_html(
         language=page_language(tree),
         links=links(tree, base),
         image_urls=image_urls(tree, base),
+        image_refs=image_refs(tree, base),
         encoding=encoding,
         extra={"text_method": method, **({"url": base} if base else {})},
     )

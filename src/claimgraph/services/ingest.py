@@ -23,6 +23,7 @@ from claimgraph.model import (
     Capture,
     CaptureMethod,
     Claim,
+    ImageRef,
     Source,
     SourceKind,
     check_case_name,
@@ -30,9 +31,19 @@ from claimgraph.model import (
 )
 from claimgraph.model.ids import sha256_hex
 from claimgraph.parse import parse_bytes
+from claimgraph.parse.imagehash import HashedImage
 from claimgraph.services.extractors import Extractor, make_extractor
+from claimgraph.services.images import (
+    Appearance,
+    local_image_paths,
+    read_image,
+    record_appearance,
+    record_image,
+    try_hash,
+)
 from claimgraph.services.ledger import Ledger
 from claimgraph.store import Writer
+from claimgraph.store.rows import iso
 
 DEFAULT_CASE = "default"
 TOOL = f"claimgraph/{__version__}"
@@ -57,6 +68,10 @@ class _Candidate:
     capture: Capture
     claims: list[Claim]
     extractor: str
+    image: HashedImage | None = None
+    appearances: tuple[Appearance, ...] = ()
+    children: tuple[_Candidate, ...] = ()  # the images a page shows, stored with it
+    refs: tuple[ImageRef, ...] = ()
 
 
 Item = _Candidate | AddOutcome
@@ -77,15 +92,18 @@ def add_inputs(
     case = check_case_name(case)
     ledger.blobs.clean_partials()
     batch: list[_Candidate | AddOutcome] = []
+    # Images this run stored because a page showed them: named later as inputs of
+    # their own, they were still added by this run.
+    shown: set[str] = set()
     started = time.monotonic()
     # Made before anything is read, so a missing model fails at once, not midway.
     extractor = make_extractor(ledger.settings, backend, ledger.nlp) if extract else None
     for item in _candidates(ledger, refs, kind):
         batch.append(item)
         if len(batch) >= batch_size or time.monotonic() - started > batch_seconds:
-            yield from _commit(ledger, case, batch, extractor)
+            yield from _commit(ledger, case, batch, extractor, shown)
             batch, started = [], time.monotonic()
-    yield from _commit(ledger, case, batch, extractor)
+    yield from _commit(ledger, case, batch, extractor, shown)
 
 
 def _candidates(ledger: Ledger, refs: Sequence[str], kind: SourceKind | None) -> Iterator[Item]:
@@ -110,7 +128,8 @@ def _from_path(ledger: Ledger, path: Path, kind: SourceKind | None) -> Iterator[
             path, ledger.settings.allowed_roots, ledger.settings.limits.max_source_bytes
         )
         capture = _capture(ledger, CaptureMethod.FILE, str(path.resolve()))
-        yield _candidate(ledger, label, data, capture, kind, filename=path.name)
+        page = _candidate(ledger, label, data, capture, kind, filename=path.name)
+        yield _with_local_images(ledger, page, path)
     except ClaimgraphError as exc:
         yield AddOutcome(input=label, status="failed", reason=exc.message)
 
@@ -242,23 +261,55 @@ def _candidate(
         capture.agent,
     )
     capture = replace(capture, id=cap_id, source_id=digest)
-    return _Candidate(label, data, source, capture, [], "")
+    image = try_hash(data, ledger.settings.limits, label) if is_image else None
+    own = (Appearance(digest, digest, None, None, url, "file"),) if is_image else ()
+    return _Candidate(label, data, source, capture, [], "", image, own, (), parsed.image_refs)
+
+
+def _with_local_images(ledger: Ledger, page: _Candidate, path: Path) -> _Candidate:
+    """The page's images found beside its file, each a source of its own shown by the page."""
+    children, shown = [], []
+    for ref, file in local_image_paths(path, page.refs):
+        data = read_image(file, ledger.settings.allowed_roots, ledger.settings.limits)
+        if data is None:
+            continue
+        capture = _capture(ledger, CaptureMethod.FILE, str(file.resolve()))
+        try:
+            child = _candidate(ledger, str(file), data, capture, None, filename=file.name)
+        except ClaimgraphError:
+            continue  # not an image we can read: the page still goes in
+        children.append(child)
+        date = page.source.published
+        shown.append(Appearance(child.source.id, page.source.id, ref.caption, date, ref.url,
+                                "embedded"))  # fmt: skip
+    return replace(page, children=tuple(children), appearances=tuple(shown))
 
 
 def _commit(
-    ledger: Ledger, case: str, batch: Iterable[Item], extractor: Extractor | None
+    ledger: Ledger,
+    case: str,
+    batch: Iterable[Item],
+    extractor: Extractor | None,
+    shown: set[str],
 ) -> Iterator[AddOutcome]:
     items = list(batch)
     candidates = _with_claims([c for c in items if isinstance(c, _Candidate)], extractor)
     for c in candidates:  # durable bytes first: a row never points at a missing blob
-        ledger.blobs.put(c.data)
+        for part in (c, *c.children):
+            ledger.blobs.put(part.data)
     statuses: list[str] = []
     if candidates:
         at, who = ledger.clock(), ledger.user
         with ledger.store.write() as w:
             if w.ensure_case(case, at, who):
                 w.append_audit(at, who, "case.create", case, {"name": case})
-            statuses = [_record(w, c, case, at, who) for c in candidates]
+            statuses = []
+            for c in candidates:
+                for child in c.children:
+                    if _record(w, child, case, at, who) == "added":
+                        shown.add(child.source.id)
+                status = _record(w, c, case, at, who)
+                statuses.append("added" if c.source.id in shown else status)
     done = iter(zip(candidates, statuses, strict=True))
     for item in items:
         if isinstance(item, AddOutcome):
@@ -286,6 +337,16 @@ def _with_claims(candidates: list[_Candidate], extractor: Extractor | None) -> l
     return [replace(c, claims=claims.get(id(c), []), extractor=extractor.name) for c in candidates]
 
 
+def _record_images(w: Writer, c: _Candidate, when: str, who: str, at: datetime) -> None:
+    if c.image is not None and record_image(w, c.image, when, who):
+        detail = {"quality": c.image.quality, "method": c.image.method}
+        w.append_audit(at, who, "image.add", c.image.sha256, detail)
+    for a in c.appearances:
+        if record_appearance(w, a):
+            detail = {"image": a.sha256, "source": a.source_id, "how": a.how}
+            w.append_audit(at, who, "image.appearance", a.id, detail)
+
+
 def _record(w: Writer, c: _Candidate, case: str, at: datetime, who: str) -> str:
     s = c.source
     status = "known"
@@ -301,4 +362,5 @@ def _record(w: Writer, c: _Candidate, case: str, at: datetime, who: str) -> str:
         w.append_audit(at, who, "claims.extract", s.id, {"count": n, "extractor": c.extractor})
     if w.link_case(case, s.id, at, who):
         w.append_audit(at, who, "case.link", s.id, {"case": case})
+    _record_images(w, c, iso(at), who, at)
     return status

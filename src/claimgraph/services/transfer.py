@@ -74,8 +74,9 @@ def _merge(ledger: Ledger, w: Writer, tables: dict[str, list[dict[str, Any]]]) -
         if not w.has_row("captures", row["id"]):
             w.insert_rows("captures", [row])
             w.append_audit(at, who, "capture.add", row["id"], {"imported": True})
-    for table in ("actors", "claims"):
-        fresh = [r for r in tables[table] if not w.has_row(table, r["id"])]
+    keyed = ("actors", "claims", "judgements", "images", "image_hashes", "image_appearances")
+    for table in keyed:
+        fresh = [r for r in tables[table] if not w.has_key(table, r)]
         w.insert_rows(table, fresh)
         if fresh:
             w.append_audit(at, who, f"{table}.import", table, {"count": len(fresh)})

@@ -67,6 +67,12 @@ class Writer:
         t = _table(table)
         return self.conn.execute(select(t.c.id).where(t.c.id == row_id)).first() is not None
 
+    def has_key(self, table: str, row: dict[str, Any]) -> bool:
+        """Whether a row with the primary key of `row` exists (any table)."""
+        t = _table(table)
+        cond = [c == row[c.name] for c in t.primary_key.columns]
+        return self.conn.execute(select(*t.primary_key.columns).where(*cond)).first() is not None
+
     def insert_source(self, source: Source, at: datetime) -> None:
         self.conn.execute(insert(sources).values(**rows.source_row(source, at)))
 

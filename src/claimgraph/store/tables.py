@@ -96,6 +96,9 @@ EVIDENCE_TABLES = (
     "actors",
     "claims",
     "judgements",
+    "images",
+    "image_hashes",
+    "image_appearances",
     "audit_log",
 )
 
@@ -278,4 +281,42 @@ DERIVED_TABLES = (
     "citations",
     "contradictions",
     "timeline",
+)
+
+# Images: perceptual hashes (with the method that made them) and every appearance.
+images = Table(
+    "images",
+    metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("media_type", String(100), nullable=False),
+    Column("width", Integer, nullable=False),
+    Column("height", Integer, nullable=False),
+    Column("quality", Integer, nullable=False),
+    Column("pdq", String(64), nullable=False),
+    Column("method", String(40), nullable=False),
+    Column("exif", Text, nullable=False),  # canonical JSON object
+)
+
+image_hashes = Table(
+    "image_hashes",
+    metadata,
+    Column("sha256", String(64), ForeignKey("images.sha256"), primary_key=True),
+    Column("method", String(40), primary_key=True),
+    Column("variant", String(40), primary_key=True),
+    Column("hash", String(64), nullable=False),
+)
+
+image_appearances = Table(
+    "image_appearances",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("sha256", String(64), nullable=False),
+    Column("source_id", String(64), ForeignKey("sources.id"), nullable=False),
+    Column("caption", Text),
+    Column("date", String(40)),
+    Column("url", Text),
+    Column("how", String(20), nullable=False),  # "file" | "embedded" | "archive"
+    Column("origin", Text),  # the archive or publication it is credited to, if not the page
+    Index("ix_image_appearances_image", "sha256"),
+    Index("ix_image_appearances_source", "source_id"),
 )

@@ -1,0 +1,91 @@
+"""Images met while adding sources: hashed once, stored with every place they appeared.
+
+An image added on its own is an appearance in itself; an image a page shows is an
+appearance in that page, with the page's caption and date. A page read from a file finds
+its images beside it (`<img src="images/x.jpg">`), inside the allowed roots and limits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from claimgraph.capture.files import read_capped
+from claimgraph.errors import ClaimgraphError
+from claimgraph.model import ImageRef, canonical_json, content_id
+from claimgraph.parse.imagehash import HashedImage, hash_image
+from claimgraph.settings import Limits
+from claimgraph.store import Writer
+
+MAX_IMAGES_PER_PAGE = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Appearance:
+    sha256: str
+    source_id: str
+    caption: str | None
+    date: str | None
+    url: str | None
+    how: str  # "file" | "embedded" | "archive"
+    origin: str | None = None  # the archive it is credited to ("--source-name")
+
+    @property
+    def id(self) -> str:
+        parts = (self.sha256, self.source_id, self.caption, self.date, self.how, self.origin)
+        return content_id("app", *parts)
+
+
+def try_hash(data: bytes, limits: Limits, subject: str) -> HashedImage | None:
+    """The image's hashes, or None when it is kept but cannot be hashed (an SVG, an
+    image the hasher refuses): it is still evidence, just not matched."""
+    try:
+        return hash_image(data, limits=limits, subject=subject)
+    except ClaimgraphError:
+        return None
+
+
+def local_image_paths(page: Path, refs: tuple[ImageRef, ...]) -> list[tuple[ImageRef, Path]]:
+    """The files a page read from disk shows, by their relative `src`."""
+    out = []
+    for ref in refs[:MAX_IMAGES_PER_PAGE]:
+        if "://" in ref.src or ref.src.startswith(("/", "//", "data:")):
+            continue
+        out.append((ref, page.parent / ref.src.split("?")[0].split("#")[0]))
+    return out
+
+
+def read_image(path: Path, roots: tuple[Path, ...], limits: Limits) -> bytes | None:
+    try:
+        return read_capped(path, roots, limits.max_source_bytes)
+    except ClaimgraphError:
+        return None  # a missing or refused image does not fail its page
+
+
+def record_image(w: Writer, image: HashedImage, at: str, who: str) -> bool:
+    """Store an image's hashes once; True when it was new."""
+    if w.has_key("images", {"sha256": image.sha256}):
+        return False
+    exif = canonical_json(dict(image.exif))
+    row: dict[str, Any] = {
+        "sha256": image.sha256, "media_type": image.media_type, "width": image.width,
+        "height": image.height, "quality": image.quality, "pdq": image.pdq,
+        "method": image.method, "exif": exif,
+    }  # fmt: skip
+    w.insert_rows("images", [row])
+    hashes = [("whole", image.pdq), *image.variants]
+    w.insert_rows(
+        "image_hashes",
+        [{"sha256": image.sha256, "method": image.method, "variant": v, "hash": h}
+         for v, h in dict(hashes).items()],
+    )  # fmt: skip
+    return True
+
+
+def record_appearance(w: Writer, a: Appearance) -> bool:
+    if w.has_row("image_appearances", a.id):
+        return False
+    row = {"id": a.id, "sha256": a.sha256, "source_id": a.source_id, "caption": a.caption,
+           "date": a.date, "url": a.url, "how": a.how, "origin": a.origin}  # fmt: skip
+    w.insert_rows("image_appearances", [row])
+    return True

@@ -1,0 +1,101 @@
+"""Reading images, their hashes and their appearances (the Store's image side)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, or_, select
+
+from claimgraph.store.tables import (
+    case_sources,
+    image_appearances,
+    image_hashes,
+    images,
+    sources,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredImage:
+    sha256: str
+    media_type: str
+    width: int
+    height: int
+    quality: int
+    pdq: str
+    method: str
+    exif: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class AppearanceRow:
+    id: str
+    sha256: str
+    source_id: str
+    caption: str | None
+    date: str | None
+    url: str | None
+    how: str
+    origin: str | None
+    publisher: str | None
+    title: str | None
+    filename: str | None
+
+    @property
+    def where(self) -> str:
+        return self.origin or self.publisher or self.title or self.filename or self.source_id[:12]
+
+
+def all_hashes(conn: Connection, method: str) -> Iterator[tuple[str, str, str]]:
+    """(sha256, variant, hash) of every image hashed with `method`."""
+    q = select(image_hashes.c.sha256, image_hashes.c.variant, image_hashes.c.hash)
+    for r in conn.execute(q.where(image_hashes.c.method == method)):
+        yield r.sha256, r.variant, r.hash
+
+
+def images_by_sha(conn: Connection, shas: Sequence[str]) -> dict[str, StoredImage]:
+    out = {}
+    for i in range(0, len(shas), 500):
+        q = select(images).where(images.c.sha256.in_(list(shas[i : i + 500])))
+        for r in conn.execute(q):
+            out[r.sha256] = _image(r)
+    return out
+
+
+def _image(r: Any) -> StoredImage:
+    return StoredImage(
+        sha256=r.sha256, media_type=r.media_type, width=r.width, height=r.height,
+        quality=r.quality, pdq=r.pdq, method=r.method, exif=json.loads(r.exif),
+    )  # fmt: skip
+
+
+def appearances_of(conn: Connection, shas: Sequence[str]) -> list[AppearanceRow]:
+    cols = (image_appearances, sources.c.publisher, sources.c.title, sources.c.filename)
+    out: list[AppearanceRow] = []
+    for i in range(0, len(shas), 500):
+        q = (
+            select(*cols)
+            .join(sources, sources.c.id == image_appearances.c.source_id)
+            .where(image_appearances.c.sha256.in_(list(shas[i : i + 500])))
+        )
+        out.extend(AppearanceRow(**dict(r._mapping)) for r in conn.execute(q))
+    return out
+
+
+def case_image_shas(conn: Connection, case: str) -> list[str]:
+    """Images shown by a source of the case, or added to it on their own."""
+    in_case = select(case_sources.c.source_id).where(case_sources.c.case_name == case)
+    q = (
+        select(image_appearances.c.sha256)
+        .where(
+            or_(
+                image_appearances.c.source_id.in_(in_case),
+                image_appearances.c.sha256.in_(in_case),
+            )
+        )
+        .distinct()
+    )
+    return sorted(r.sha256 for r in conn.execute(q))
