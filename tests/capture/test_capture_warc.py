@@ -36,12 +36,12 @@ def request_record(url: str, *, gz: bool) -> bytes:
 
 
 def records(gz: bool) -> list[bytes]:
-    """One WARC as its separate records: html, request, pdf, image, html."""
+    """One WARC as its separate records: html, request, pdf, stylesheet, html."""
     return [
         response("https://example.com/a", b"<p>one</p>", "text/html; charset=utf-8", gz=gz),
         request_record("https://example.com/a", gz=gz),
         response("https://example.com/r.pdf", PDF, "application/pdf", gz=gz),
-        response("https://example.com/i.png", b"\x89PNG\r\n\x1a\n", "image/png", gz=gz),
+        response("https://example.com/s.css", b"p { color: red }", "text/css", gz=gz),
         response("https://example.com/b", b"<p>two</p>", "application/xhtml+xml", gz=gz),
     ]
 
@@ -68,6 +68,14 @@ def test_html_and_pdf_responses_come_out_others_are_skipped(gz: bool) -> None:
     assert ("Content-Type", "text/html; charset=utf-8") in first.http_headers
     starts = [0, *_cumulative(parts)]
     assert [i.offset for i in items] == [starts[0], starts[2], starts[4]]
+
+
+def test_image_responses_come_out_to_be_matched_against_pages() -> None:
+    png = response("https://example.com/i.png", b"\x89PNG\r\n\x1a\n", "image/png", gz=True)
+    items = run(png)
+    assert [(i.target_uri, i.content_type) for i in items if isinstance(i, WarcItem)] == [
+        ("https://example.com/i.png", "image/png")
+    ]
 
 
 def _cumulative(parts: list[bytes]) -> list[int]:

@@ -24,7 +24,10 @@ from claimgraph.settings import Limits
 
 __all__ = ["WarcItem", "WarcProblem", "iter_warc", "write_warc_response"]
 
-_WANTED_TYPES = frozenset({"text/html", "application/xhtml+xml", "application/pdf"})
+_WANTED_TYPES = frozenset(
+    {"text/html", "application/xhtml+xml", "application/pdf",
+     "image/jpeg", "image/png", "image/webp", "image/gif"}  # photos: matched against pages
+)  # fmt: skip
 _PAYLOAD_RECORDS = frozenset({"response", "resource"})
 _CHUNK = 64 * 1024
 _GZIP_MAGIC = b"\x1f\x8b\x08"

@@ -13,9 +13,12 @@ from typing import Any
 from claimgraph.capture.files import read_capped
 from claimgraph.errors import ClaimgraphError
 from claimgraph.model import ImageRef, canonical_json, content_id
+from claimgraph.parse import parse_bytes
 from claimgraph.parse.imagehash import HashedImage, hash_image
+from claimgraph.services.ledger import Ledger
 from claimgraph.settings import Limits
 from claimgraph.store import Writer
+from claimgraph.store import image_queries as iq
 
 MAX_IMAGES_PER_PAGE = 50
 
@@ -80,6 +83,46 @@ def record_image(w: Writer, image: HashedImage, at: str, who: str) -> bool:
          for v, h in dict(hashes).items()],
     )  # fmt: skip
     return True
+
+
+@dataclass(frozen=True, slots=True)
+class PageRefs:
+    """A page of this run and the images it shows by URL."""
+
+    source_id: str
+    published: str | None
+    refs: tuple[ImageRef, ...]
+
+
+def link_remote_images(ledger: Ledger, pages: list[PageRefs], image_urls: set[str]) -> int:
+    """Appearances for images a page shows by URL that the ledger holds as sources of
+    their own (from a WARC, or added by URL), whichever came first; idempotent."""
+    todo: list[Appearance] = []
+    with ledger.store.read() as conn:
+        wanted = {r.url for p in pages for r in p.refs if r.url}
+        held = iq.image_sources_by_url(conn, sorted(wanted | image_urls))
+        for p in pages:
+            todo += [Appearance(held[r.url], p.source_id, r.caption, p.published, r.url,
+                                "embedded") for r in p.refs if r.url in held]  # fmt: skip
+        older = iq.pages_linking(conn, sorted(image_urls & set(held)))
+    for page_id, published, url in older:  # pages added before their image: read again
+        refs = parse_bytes(ledger.blobs.get(page_id), limits=ledger.settings.limits).image_refs
+        caption = next((r.caption for r in refs if r.url == url), None)
+        todo.append(Appearance(held[url], page_id, caption, published, url, "embedded"))
+    return _record_all(ledger, todo)
+
+
+def _record_all(ledger: Ledger, todo: list[Appearance]) -> int:
+    if not todo:
+        return 0
+    at, who, added = ledger.clock(), ledger.user, 0
+    with ledger.store.write() as w:
+        for a in todo:
+            if record_appearance(w, a):
+                added += 1
+                detail = {"image": a.sha256, "source": a.source_id, "how": a.how}
+                w.append_audit(at, who, "image.appearance", a.id, detail)
+    return added
 
 
 def record_appearance(w: Writer, a: Appearance) -> bool:

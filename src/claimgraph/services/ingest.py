@@ -35,6 +35,8 @@ from claimgraph.parse.imagehash import HashedImage
 from claimgraph.services.extractors import Extractor, make_extractor
 from claimgraph.services.images import (
     Appearance,
+    PageRefs,
+    link_remote_images,
     local_image_paths,
     read_image,
     record_appearance,
@@ -95,15 +97,34 @@ def add_inputs(
     # Images this run stored because a page showed them: named later as inputs of
     # their own, they were still added by this run.
     shown: set[str] = set()
+    remote = _Remote([], set())  # what pages show by URL, and images that have one
     started = time.monotonic()
     # Made before anything is read, so a missing model fails at once, not midway.
     extractor = make_extractor(ledger.settings, backend, ledger.nlp) if extract else None
     for item in _candidates(ledger, refs, kind):
+        remote.note(item)
         batch.append(item)
         if len(batch) >= batch_size or time.monotonic() - started > batch_seconds:
             yield from _commit(ledger, case, batch, extractor, shown)
             batch, started = [], time.monotonic()
     yield from _commit(ledger, case, batch, extractor, shown)
+    link_remote_images(ledger, remote.pages, remote.images)
+
+
+@dataclass(slots=True)
+class _Remote:
+    pages: list[PageRefs]
+    images: set[str]
+
+    def note(self, item: Item) -> None:
+        if not isinstance(item, _Candidate):
+            return
+        if item.image is not None and item.source.url:
+            self.images.add(item.source.url)
+        shown_here = {a.url for a in item.appearances}
+        refs = tuple(r for r in item.refs if r.url and r.url not in shown_here)
+        if refs:
+            self.pages.append(PageRefs(item.source.id, item.source.published, refs))
 
 
 def _candidates(ledger: Ledger, refs: Sequence[str], kind: SourceKind | None) -> Iterator[Item]:

@@ -99,3 +99,26 @@ def case_image_shas(conn: Connection, case: str) -> list[str]:
         .distinct()
     )
     return sorted(r.sha256 for r in conn.execute(q))
+
+
+def image_sources_by_url(conn: Connection, urls: Sequence[str]) -> dict[str, str]:
+    """URL → id of the image source fetched from (or archived at) that URL."""
+    out: dict[str, str] = {}
+    for i in range(0, len(urls), 500):
+        q = select(sources.c.url, sources.c.id).where(
+            sources.c.url.in_(list(urls[i : i + 500])), sources.c.media_type.like("image/%")
+        )
+        out.update({r.url: r.id for r in conn.execute(q)})
+    return out
+
+
+def pages_linking(conn: Connection, urls: Sequence[str]) -> list[tuple[str, str | None, str]]:
+    """(page id, published, url) of pages whose images include one of `urls`."""
+    out: list[tuple[str, str | None, str]] = []
+    for url in urls:
+        pattern = json.dumps(url)  # as it stands inside the stored JSON list
+        q = select(sources.c.id, sources.c.published).where(
+            sources.c.image_urls.contains(pattern, autoescape=True)
+        )
+        out.extend((r.id, r.published, url) for r in conn.execute(q))
+    return out
