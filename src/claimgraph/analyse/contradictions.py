@@ -72,8 +72,9 @@ def find_contradictions(
     return sorted(out, key=lambda c: c.id)
 
 
-def _first(t: Traced, claim_day: Mapping[str, str | None], ids: Sequence[str]) -> str:
-    return min(ids, key=lambda i: (claim_day.get(i) or "9999", i))
+def _first(t: Traced) -> str:
+    assert t.first_claim is not None  # only figures someone asserts are compared
+    return t.first_claim
 
 
 def _in_order(
@@ -81,7 +82,7 @@ def _in_order(
 ) -> tuple[Traced, Traced, str, str]:
     """Earlier first; on the same day the smaller figure first (never by id, so that the
     same texts under other names give the same order)."""
-    ca, cb = _first(a, claim_day, a.support_ids), _first(b, claim_day, b.support_ids)
+    ca, cb = _first(a), _first(b)
 
     def key(t: Traced, c: str) -> tuple[str, float, str]:
         bound = t.group.low if t.group.low is not None else t.group.high
@@ -163,7 +164,7 @@ def _denials(
     for t in traced:
         if not t.support_ids:
             continue
-        asserted = _first(t, claim_day, t.support_ids)
+        asserted = _first(t)
         for cid in t.group.claim_ids:
             c = claims[cid]
             if c.stance in SUPPORT:

@@ -28,6 +28,7 @@ class Traced:
     edges: tuple[Edge, ...]
     first_seen: str | None
     supporters: frozenset[str]  # entity ids that assert it (origins and relays)
+    first_claim: str | None = None  # the earliest claim that asserts it (by day, then id)
 
 
 def citations_by_source(citations: Sequence[Citation]) -> dict[str, list[Citation]]:
@@ -68,8 +69,8 @@ def trace(
             own = directory.publisher_node(docs.get(c.source_id)) or node
             edges.add(Edge(node, own, "asserts"))
             origins[own] = _origin(own, directory)
-    if support and not origins:  # only a citation cycle: its earliest member speaks first
-        first = min(support, key=lambda c: (claim_day.get(c.id) or "9999", c.id))
+    first = min(support, key=lambda c: (claim_day.get(c.id) or "9999", c.id), default=None)
+    if first is not None and not origins:  # only a citation cycle: its earliest speaks first
         own = directory.publisher_node(docs.get(first.source_id)) or f"source:{first.source_id}"
         origins[own] = _origin(own, directory)
     days = [d for c in support if (d := claim_day.get(c.id))]
@@ -81,6 +82,7 @@ def trace(
         edges=tuple(sorted(edges, key=lambda e: (e.frm, e.to, e.how))),
         first_seen=min(days) if days else None,
         supporters=frozenset(supporters | set(origins)),
+        first_claim=first.id if first else None,
     )
 
 
