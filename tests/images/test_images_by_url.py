@@ -18,6 +18,7 @@ PAGE = """<html><head><title>Flood</title>
 <body><article><h1>Flood in Ostrel</h1>
 <p>The river broke its banks on Thursday night and the lower town was flooded.</p>
 <p>Rescuers worked through the night to reach families on the roofs of their houses.</p>
+<p>The photo below shows the lower town on Friday morning, the mayor said.</p>
 <figure><img src="https://img.river-post.example/flood.jpg">
 <figcaption>Houses under water in the lower town of Ostrel.</figcaption></figure>
 </article></body></html>"""
@@ -59,6 +60,9 @@ def test_a_page_and_its_image_in_one_warc(cli, tmp_path: Path) -> None:  # type:
     assert len(shown) == 1
     assert shown[0]["caption"] == "Houses under water in the lower town of Ostrel."
     assert (shown[0]["date"], shown[0]["where"]) == ("2024-05-03", "River Post")
+    rows = [json.loads(x) for x in cli("images", "--case", "c", "--json").stdout.splitlines()]
+    said = [c["sentence"] for r in rows for c in r["claims"]]
+    assert set(said) == {"The photo below shows the lower town on Friday morning, the mayor said."}
 
 
 def test_an_image_archived_before_its_page_is_linked_later(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

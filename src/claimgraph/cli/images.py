@@ -30,6 +30,7 @@ def _report(r: ImageReport) -> dict[str, Any]:
         "appearances": [_seen(a) for a in r.appearances],
         "copies": [{"sha256": m.sha256, "distance": m.distance, "verdict": m.verdict,
                     "how": m.how} for m in r.copies],
+        "claims": [{"id": cid, "sentence": sentence} for cid, sentence in r.claims],
     }  # fmt: skip
 
 

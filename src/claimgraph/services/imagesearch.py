@@ -3,6 +3,7 @@ which appearances present an older photo as something else (misattribution alert
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from claimgraph.parse.imagehash import METHOD, HashedImage, QueryHashes, query_h
 from claimgraph.services.images import Appearance, record_appearance
 from claimgraph.services.ingest import AddOutcome, add_inputs
 from claimgraph.services.ledger import Ledger
+from claimgraph.store import ClaimFilter
 from claimgraph.store import image_queries as iq
 from claimgraph.store.image_queries import AppearanceRow
 
@@ -39,6 +41,7 @@ class ImageReport:
     appearances: tuple[AppearanceRow, ...]  # of this very file
     earliest: AppearanceRow | None  # of this image or any copy of it
     copies: tuple[ImageMatch, ...]  # other stored images that are the same photo
+    claims: tuple[tuple[str, str], ...] = ()  # (claim id, sentence) about a photo it shows
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +112,26 @@ def _report(
         appearances=own,
         earliest=_earliest(rows),
         copies=tuple(copies),
+        claims=_photo_claims(ledger, own),
     )
+
+
+_PHOTO_WORDS = re.compile(
+    r"\b(?:photo\w*|pictures?|pictured|images?|footage|video|shown|shows|snapshots?)\b", re.I
+)
+
+
+def _photo_claims(ledger: Ledger, shown: tuple[AppearanceRow, ...]) -> tuple[tuple[str, str], ...]:
+    """Claims in the pages that show the image and speak of a photo ("a photo showing …",
+    "pictured above"): what the page says the picture is."""
+    out: list[tuple[str, str]] = []
+    for a in shown:
+        if a.how != "embedded":
+            continue
+        for claim, _ in ledger.store.claims(ClaimFilter(source_id=a.source_id)):
+            if _PHOTO_WORDS.search(claim.sentence):
+                out.append((claim.id, claim.sentence))
+    return tuple(dict.fromkeys(out))
 
 
 def match_file(
