@@ -32,6 +32,9 @@ def field_label(doc: Doc, run: NumberRun, sent: Span) -> tuple[int, int] | None:
     """The label [start, mark) of the list field the figure stands in: a few words and a
     colon or dash before it, with no field break ("|", a new line) in between. A bracketed
     note in the label ("Refugees (Velsary):") is allowed."""
+    before = doc[sent.start : run.start].text
+    if not any(m in before for m in _LABEL_MARKS):
+        return None  # prose: no colon or dash before the figure, so no field label
     mark = run.start - 1
     while mark >= sent.start and doc[mark].text not in _LABEL_MARKS:
         if doc[mark].text in _FIELD_ENDS or "\n" in doc[mark].text:

@@ -47,7 +47,8 @@ def stance_of(sent: Span, start: int, end: int, anchor: int, cue: str | None) ->
     """Stance of the figure at [start, end) whose head token is `anchor` (a Doc index)."""
     doc = sent.doc
     head = doc[anchor]
-    number_tokens = [t for t in sent if t.idx >= start and t.idx < end]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    number_tokens = list(span) if span is not None else []
     if _negated(number_tokens, head):
         return Stance.NEGATED
     cue_lemma = (cue or "").split()[0].lower() if cue else ""
@@ -81,6 +82,9 @@ def _governed_by(tok: Token, lemmas: frozenset[str]) -> bool:
 
 def _any_tied(sent: Span, head: Token, words: frozenset[str]) -> bool:
     """A marker word counts when it sits in the figure's clause (shares a governor)."""
+    text = sent.text.lower()
+    if not any(w in text for w in words):
+        return False  # most sentences carry no marker: skip the walk over their tokens
     chain = {head.i, *(a.i for a in head.ancestors)}
     for tok in sent:
         if tok.lower_ not in words or (tok.lower_ in _NOUN_ONLY and tok.pos_ != "NOUN"):
