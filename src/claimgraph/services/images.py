@@ -7,12 +7,13 @@ its images beside it (`<img src="images/x.jpg">`), inside the allowed roots and 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from claimgraph.capture.files import read_capped
 from claimgraph.errors import ClaimgraphError
-from claimgraph.model import ImageRef, canonical_json, content_id
+from claimgraph.model import ImageRef, Source, canonical_json, content_id
 from claimgraph.parse import parse_bytes
 from claimgraph.parse.imagehash import HashedImage, hash_image
 from claimgraph.services.ledger import Ledger
@@ -92,6 +93,41 @@ class PageRefs:
     source_id: str
     published: str | None
     refs: tuple[ImageRef, ...]
+
+
+@dataclass(slots=True)
+class RemoteRefs:
+    """What the pages of one run show by URL, and the images of the run that have one."""
+
+    pages: list[PageRefs]
+    images: set[str]
+
+    def note(
+        self,
+        source: Source,
+        image: HashedImage | None,
+        shown: tuple[Appearance, ...],
+        refs: tuple[ImageRef, ...],
+    ) -> None:
+        if image is not None and source.url:
+            self.images.add(source.url)
+        found = {a.url for a in shown}
+        remote = tuple(r for r in refs if r.url and r.url not in found)
+        if remote:
+            self.pages.append(PageRefs(source.id, source.published, remote))
+
+
+def record_images(
+    w: Writer, image: HashedImage | None, shown: tuple[Appearance, ...], at: datetime, who: str
+) -> None:
+    """A candidate's image hashes and appearances, each new one audited."""
+    if image is not None and record_image(w, image, at.isoformat(), who):
+        w.append_audit(at, who, "image.add", image.sha256,
+                       {"quality": image.quality, "method": image.method})  # fmt: skip
+    for a in shown:
+        if record_appearance(w, a):
+            detail = {"image": a.sha256, "source": a.source_id, "how": a.how}
+            w.append_audit(at, who, "image.appearance", a.id, detail)
 
 
 def link_remote_images(ledger: Ledger, pages: list[PageRefs], image_urls: set[str]) -> int:

@@ -34,18 +34,17 @@ from claimgraph.parse import parse_bytes
 from claimgraph.parse.imagehash import HashedImage
 from claimgraph.services.extractors import Extractor, make_extractor
 from claimgraph.services.images import (
+    MAX_IMAGES_PER_PAGE,
     Appearance,
-    PageRefs,
+    RemoteRefs,
     link_remote_images,
     local_image_paths,
     read_image,
-    record_appearance,
-    record_image,
+    record_images,
     try_hash,
 )
 from claimgraph.services.ledger import Ledger
 from claimgraph.store import Writer
-from claimgraph.store.rows import iso
 
 DEFAULT_CASE = "default"
 TOOL = f"claimgraph/{__version__}"
@@ -97,34 +96,19 @@ def add_inputs(
     # Images this run stored because a page showed them: named later as inputs of
     # their own, they were still added by this run.
     shown: set[str] = set()
-    remote = _Remote([], set())  # what pages show by URL, and images that have one
+    remote = RemoteRefs([], set())  # what pages show by URL, and images that have one
     started = time.monotonic()
     # Made before anything is read, so a missing model fails at once, not midway.
     extractor = make_extractor(ledger.settings, backend, ledger.nlp) if extract else None
     for item in _candidates(ledger, refs, kind):
-        remote.note(item)
+        if isinstance(item, _Candidate):
+            remote.note(item.source, item.image, item.appearances, item.refs)
         batch.append(item)
         if len(batch) >= batch_size or time.monotonic() - started > batch_seconds:
             yield from _commit(ledger, case, batch, extractor, shown)
             batch, started = [], time.monotonic()
     yield from _commit(ledger, case, batch, extractor, shown)
     link_remote_images(ledger, remote.pages, remote.images)
-
-
-@dataclass(slots=True)
-class _Remote:
-    pages: list[PageRefs]
-    images: set[str]
-
-    def note(self, item: Item) -> None:
-        if not isinstance(item, _Candidate):
-            return
-        if item.image is not None and item.source.url:
-            self.images.add(item.source.url)
-        shown_here = {a.url for a in item.appearances}
-        refs = tuple(r for r in item.refs if r.url and r.url not in shown_here)
-        if refs:
-            self.pages.append(PageRefs(item.source.id, item.source.published, refs))
 
 
 def _candidates(ledger: Ledger, refs: Sequence[str], kind: SourceKind | None) -> Iterator[Item]:
@@ -169,7 +153,7 @@ def _from_url(ledger: Ledger, url: str, kind: SourceKind | None) -> Item:
         warc_record={"final_url": fetched.final_url, "address": fetched.address},
         at=fetched.fetched_at,
     )
-    return _candidate(
+    page = _candidate(
         ledger,
         url,
         fetched.body,
@@ -178,6 +162,32 @@ def _from_url(ledger: Ledger, url: str, kind: SourceKind | None) -> Item:
         url=fetched.final_url,
         declared=declared,
     )
+    return _with_fetched_images(ledger, page)
+
+
+def _with_fetched_images(ledger: Ledger, page: _Candidate) -> _Candidate:
+    """The images a page fetched from the web shows, fetched the same guarded way."""
+    children, shown = [], []
+    for ref in page.refs[:MAX_IMAGES_PER_PAGE]:
+        if not ref.url or not ref.url.startswith(("http://", "https://")):
+            continue
+        try:
+            got = ledger.fetch(ref.url, ledger.settings.limits)
+            if got.status >= 400:
+                continue
+            kind = dict((k.lower(), v) for k, v in got.headers).get("content-type")
+            capture = _capture(ledger, CaptureMethod.URL, ref.url, http_status=got.status,
+                               http_headers=got.headers, at=got.fetched_at)  # fmt: skip
+            child = _candidate(ledger, ref.url, got.body, capture, None, url=got.final_url,
+                               declared=kind)  # fmt: skip
+        except ClaimgraphError:
+            continue  # an image that cannot be fetched does not fail its page
+        if child.image is None:
+            continue
+        children.append(replace(child, appearances=()))  # it appears in the page
+        shown.append(Appearance(child.source.id, page.source.id, ref.caption,
+                                page.source.published, ref.url, "embedded"))  # fmt: skip
+    return replace(page, children=tuple(children), appearances=tuple(shown))
 
 
 def _from_warc(ledger: Ledger, path: Path, kind: SourceKind | None) -> Iterator[Item]:
@@ -299,7 +309,7 @@ def _with_local_images(ledger: Ledger, page: _Candidate, path: Path) -> _Candida
             child = _candidate(ledger, str(file), data, capture, None, filename=file.name)
         except ClaimgraphError:
             continue  # not an image we can read: the page still goes in
-        children.append(child)
+        children.append(replace(child, appearances=()))  # it appears in the page
         date = page.source.published
         shown.append(Appearance(child.source.id, page.source.id, ref.caption, date, ref.url,
                                 "embedded"))  # fmt: skip
@@ -358,16 +368,6 @@ def _with_claims(candidates: list[_Candidate], extractor: Extractor | None) -> l
     return [replace(c, claims=claims.get(id(c), []), extractor=extractor.name) for c in candidates]
 
 
-def _record_images(w: Writer, c: _Candidate, when: str, who: str, at: datetime) -> None:
-    if c.image is not None and record_image(w, c.image, when, who):
-        detail = {"quality": c.image.quality, "method": c.image.method}
-        w.append_audit(at, who, "image.add", c.image.sha256, detail)
-    for a in c.appearances:
-        if record_appearance(w, a):
-            detail = {"image": a.sha256, "source": a.source_id, "how": a.how}
-            w.append_audit(at, who, "image.appearance", a.id, detail)
-
-
 def _record(w: Writer, c: _Candidate, case: str, at: datetime, who: str) -> str:
     s = c.source
     status = "known"
@@ -383,5 +383,5 @@ def _record(w: Writer, c: _Candidate, case: str, at: datetime, who: str) -> str:
         w.append_audit(at, who, "claims.extract", s.id, {"count": n, "extractor": c.extractor})
     if w.link_case(case, s.id, at, who):
         w.append_audit(at, who, "case.link", s.id, {"case": case})
-    _record_images(w, c, iso(at), who, at)
+    record_images(w, c.image, c.appearances, at, who)
     return status
