@@ -71,6 +71,8 @@ def test_a_fetched_page_brings_its_images(ledger: Ledger, port: int) -> None:
     (report,) = imagesearch.list_images(ledger, "c")
     (shown,) = report.appearances
     assert (shown.caption, shown.date, shown.where) == (
-        "Roofs torn off along the shore.", "2024-02-02", "Coast Post"
+        "Roofs torn off along the shore.",
+        "2024-02-02",
+        "Coast Post",
     )
     assert shown.url == f"http://127.0.0.1:{port}/p.jpg"
