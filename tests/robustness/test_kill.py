@@ -29,6 +29,20 @@ def _folder(root: Path, round_no: int, n: int = 300) -> Path:
     return folder
 
 
+def _first_report_seconds(cmd: list[str], env: dict[str, str]) -> float:
+    """How long this machine, as loaded now, takes to report its first added source: the
+    kills are timed around it, so a slow start does not leave every run killed too early."""
+    started = time.monotonic()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
+    assert proc.stdout is not None
+    first = proc.stdout.readline()
+    elapsed = time.monotonic() - started
+    proc.kill()
+    proc.communicate(timeout=60)
+    assert first, "the warm-up run reported nothing"
+    return elapsed
+
+
 @pytest.mark.slow
 def test_sigkill_never_loses_reported_sources_or_corrupts(tmp_path: Path) -> None:
     home = tmp_path / "home"
@@ -36,6 +50,9 @@ def test_sigkill_never_loses_reported_sources_or_corrupts(tmp_path: Path) -> Non
     reported: set[str] = set()
     env = {**os.environ, "CLAIMGRAPH_USER": "killer"}
     env.pop("CLAIMGRAPH_DATABASE_URL", None)
+    warm = [sys.executable, "-m", "claimgraph", "--home", str(tmp_path / "warm"), "add",
+            str(_folder(tmp_path / "warmup", 0)), "--json"]  # fmt: skip
+    first = _first_report_seconds(warm, env)
     kills = round_no = 0
     while kills < KILLS and round_no < 3 * KILLS:
         round_no += 1
@@ -51,7 +68,7 @@ def test_sigkill_never_loses_reported_sources_or_corrupts(tmp_path: Path) -> Non
             "--json",
         ]
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
-        time.sleep(rng.uniform(0.3, 6.0))
+        time.sleep(rng.uniform(0.3 * first, 2.5 * first))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             kills += 1
