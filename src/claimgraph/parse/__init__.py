@@ -10,7 +10,7 @@ from __future__ import annotations
 from claimgraph.errors import ClaimgraphError, InvalidInput, Refused
 from claimgraph.model.source import Parsed
 from claimgraph.parse import sniff
-from claimgraph.parse._common import reason
+from claimgraph.parse._common import parser_name, reason
 from claimgraph.parse.compression import gunzip_capped
 from claimgraph.parse.html import parse_html
 from claimgraph.parse.image import parse_image
@@ -74,6 +74,10 @@ def _dispatch(
         return parse_pdf(data, limits=limits, subject=subject)
     if kind in (sniff.PNG, sniff.JPEG, sniff.WEBP):
         return parse_image(data, limits=limits, subject=subject)
+    if kind == sniff.SVG:
+        # A drawing can carry scripts and external references: it is preserved as bytes
+        # and never rendered, so it has no text and no perceptual hash.
+        return Parsed(media_type=sniff.SVG, text="", parser=parser_name("svg", "stored"))
     if kind == sniff.WARC:
         raise InvalidInput(
             "a WARC file holds many records; import it, do not parse it", subject=subject

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import zlib
 
 from claimgraph.errors import InvalidInput
@@ -14,6 +15,7 @@ PDF = "application/pdf"
 PNG = "image/png"
 JPEG = "image/jpeg"
 WEBP = "image/webp"
+SVG = "image/svg+xml"  # kept as evidence, never rendered
 WARC = "application/warc"
 
 _DECLARED = {
@@ -29,6 +31,7 @@ _DECLARED = {
     "image/jpg": JPEG,
     "image/pjpeg": JPEG,
     "image/webp": WEBP,
+    "image/svg+xml": SVG,
     "application/warc": WARC,
 }
 _GENERIC = {"", "application/octet-stream", "binary/octet-stream", "application/unknown"}
@@ -45,7 +48,12 @@ _EXTENSIONS = {
     ".jpg": JPEG,
     ".jpeg": JPEG,
     ".webp": WEBP,
+    ".svg": SVG,
 }
+# An XML declaration, comments or a doctype, then the <svg> element.
+_SVG_START = re.compile(
+    rb"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]", re.I | re.S
+)
 _HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body")
 
 
@@ -96,6 +104,8 @@ def _by_magic(data: bytes) -> str | None:
         return WARC
     if head.startswith(b"\x1f\x8b") and _gunzip_head(data).startswith(b"WARC/"):
         return WARC
+    if _SVG_START.match(head):
+        return SVG
     return None
 
 

@@ -187,7 +187,7 @@ def _with_fetched_images(ledger: Ledger, page: _Candidate) -> _Candidate:
         children.append(replace(child, appearances=()))  # it appears in the page
         shown.append(Appearance(child.source.id, page.source.id, ref.caption,
                                 page.source.published, ref.url, "embedded"))  # fmt: skip
-    return replace(page, children=tuple(children), appearances=tuple(shown))
+    return replace(page, children=tuple(children), appearances=(*page.appearances, *shown))
 
 
 def _from_warc(ledger: Ledger, path: Path, kind: SourceKind | None) -> Iterator[Item]:
@@ -313,7 +313,7 @@ def _with_local_images(ledger: Ledger, page: _Candidate, path: Path) -> _Candida
         date = page.source.published
         shown.append(Appearance(child.source.id, page.source.id, ref.caption, date, ref.url,
                                 "embedded"))  # fmt: skip
-    return replace(page, children=tuple(children), appearances=tuple(shown))
+    return replace(page, children=tuple(children), appearances=(*page.appearances, *shown))
 
 
 def _commit(
