@@ -32,6 +32,7 @@ demo: $(STAMP)
 	$(BIN)/claimgraph --home $(HOME_DIR) trace "killed (people): 477" --case "$(DEMO_CASE)" --svg build/trace-477.svg
 	$(BIN)/claimgraph --home $(HOME_DIR) figures --case "$(DEMO_CASE)" --counts killed --chart build/killed.svg
 	$(BIN)/claimgraph --home $(HOME_DIR) contradictions --case "$(DEMO_CASE)"
+	$(BIN)/claimgraph --home $(HOME_DIR) images --case "$(DEMO_CASE)" --alerts
 	$(BIN)/claimgraph --home $(HOME_DIR) verify
 
 test: $(STAMP)
