@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 
 from claimgraph.extract.attribution import attributed_at, find_attributions
-from claimgraph.extract.nlp import load_nlp
 from claimgraph.extract.types import Attributed, Attribution
 from claimgraph.model import ActorKind
 
@@ -21,11 +20,6 @@ GOV, MILITARY, ORG = ActorKind.GOVERNMENT_BODY, ActorKind.MILITARY_UNIT, ActorKi
 Chain = tuple[tuple[str, str], ...]
 # text, figure, claimant (name, kind, role) or None, chain, cue lemma
 Case = tuple[str, str, tuple[str, ActorKind, str | None] | None, Chain, str | None]
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_nlp()
 
 
 def attributed(nlp: Any, text: str, figure: str, publisher: str | None = None) -> Attributed:

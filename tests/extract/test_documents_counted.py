@@ -8,12 +8,7 @@ from typing import Any
 
 import pytest
 
-from claimgraph.extract import extract_claims, load_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_nlp()
+from claimgraph.extract import extract_claims
 
 
 def figures(nlp: Any, text: str) -> list[tuple[Any, ...]]:

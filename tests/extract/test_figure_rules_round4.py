@@ -11,14 +11,8 @@ from typing import Any
 import pytest
 
 from claimgraph.extract import extract_claims
-from claimgraph.extract.nlp import load_nlp
 
 Row = tuple[str, float | None, float | None, str]  # counts, low, high, qualifier
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_nlp()
 
 
 def _figures(nlp: Any, text: str) -> list[Row]:

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from claimgraph.extract.nlp import load_nlp
 from claimgraph.extract.quantities import find_quantities, parse_number_words
 from claimgraph.extract.types import FoundQuantity
 from claimgraph.model import Counts, Qualifier
@@ -22,11 +21,6 @@ EXACT, APPROX, RANGE = Qualifier.EXACT, Qualifier.APPROX, Qualifier.RANGE
 AT_LEAST, AT_MOST, UP_TO = Qualifier.AT_LEAST, Qualifier.AT_MOST, Qualifier.UP_TO
 
 Expected = tuple[str, float | None, float | None, Qualifier, Counts, str | None]
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_nlp()
 
 
 def _found(nlp: Any, text: str) -> list[FoundQuantity]:

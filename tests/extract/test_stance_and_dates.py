@@ -9,11 +9,6 @@ import pytest
 from claimgraph.extract import extract_claims, load_nlp
 
 
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    return load_nlp()
-
-
 def _figure(nlp: Any, text: str, published: str | None = None) -> Any:
     figures = [c for c in extract_claims(text, nlp, published=published) if c.quantity]
     assert figures, text

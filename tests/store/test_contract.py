@@ -166,3 +166,31 @@ def test_import_refuses_a_tampered_export(ledger: Ledger, tmp_path: Path) -> Non
         with pytest.raises(InvalidInput, match="audit chain broken"):
             import_lines(fresh, lines)
         assert fresh.store.count("sources") == 0  # nothing half-written
+
+
+def test_a_merge_carries_images_their_hashes_and_judgements(
+    ledger: Ledger, tmp_path: Path
+) -> None:
+    from PIL import Image, ImageDraw
+
+    from claimgraph.services import analysis
+
+    photo = Image.new("RGB", (160, 120), (40, 90, 160))
+    ImageDraw.Draw(photo).ellipse((30, 20, 120, 100), fill=(220, 180, 40))
+    photo.save(tmp_path / "p.png")
+    _write(tmp_path / "a.txt", "Alpha statement.\n")
+    _write(tmp_path / "w.txt", "WIRE — 3 May 2024\n\nThe mayor, Ada Brun, said 12 people died.\n")
+    list(add_inputs(ledger, [str(tmp_path / "a.txt")], case="c"))
+    other_settings = Settings(home=tmp_path / "other", user="someone")
+    with open_ledger(other_settings, create=True) as other:
+        list(add_inputs(other, [str(tmp_path / "p.png"), str(tmp_path / "w.txt")], case="c"))
+        analysis.judge(other, "c", "actor.grade", "Ada Brun", "B", "long record")
+        exported = list(export_lines(other))
+    import_lines(ledger, exported)
+    import_lines(ledger, exported)  # twice: nothing doubles
+    counts = {t: ledger.store.count(t) for t in ("images", "image_hashes", "image_appearances")}
+    assert counts["images"] == 1 and counts["image_appearances"] == 1
+    assert counts["image_hashes"] > 1  # the whole picture and its crops
+    brun = next(e for e in analysis.entities(ledger, "c") if e.name == "Ada Brun")
+    assert brun.reliability.value == "B"
+    assert verify(ledger).ok

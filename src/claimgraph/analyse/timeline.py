@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from claimgraph.analyse.directory import Directory
@@ -91,8 +92,6 @@ def _counted(figure: str, sentence: str) -> bool:
 def _mark_firsts(points: list[TimelinePoint]) -> list[TimelinePoint]:
     """Every point dated on the earliest day its value appears is a first appearance:
     two reports of the same day are equally first."""
-    from dataclasses import replace
-
     points.sort(key=lambda p: (p.event, p.counts, p.date or "9999", p.claim_id))
     first_day: dict[tuple[object, ...], str | None] = {}
     out = []

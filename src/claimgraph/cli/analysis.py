@@ -195,8 +195,8 @@ def trace(
         names = analysis.node_names(ledger, case, p)
     if svg is not None:
         _write(svg, provenance_svg(p, names))
-    out = make_out(ctx, json_)
-    if json_ or (ctx.obj or {}).get("json"):
+    out = make_out(ctx, json_, text=True)
+    if out.json:
         out.record({**_prop_record(p), "names": names})
         return
     # Plain lines, never wrapped: paths are long and are read by people and by grep alike.
@@ -244,9 +244,8 @@ def figures(
 
 
 def _print_summary(ctx: typer.Context, json_: bool, series: list[dict[str, Any]]) -> None:
-    """Text for people (even through a pipe, like `trace`); JSON Lines with --json."""
-    out = make_out(ctx, json_)
-    if json_ or (ctx.obj or {}).get("json"):
+    out = make_out(ctx, json_, text=True)
+    if out.json:
         for record in series:
             out.record(record)
         return

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
 import typer
@@ -24,5 +25,9 @@ def make_settings(ctx: typer.Context, home: str | None, user: str | None = None)
     return settings_from_env(home or parent.get("home"), user or parent.get("user"))
 
 
-def make_out(ctx: typer.Context, json_: bool) -> Out:
-    return Out.create(json_ or bool((ctx.obj or {}).get("json")))
+def make_out(ctx: typer.Context, json_: bool, *, text: bool = False) -> Out:
+    """`text`: a report for people (a trace, a verdict) stays text through a pipe, like
+    `claimgraph text`; JSON only when asked for. Listings are data: JSON when piped."""
+    asked = json_ or bool((ctx.obj or {}).get("json"))
+    out = Out.create(asked)
+    return replace(out, json=asked) if text else out

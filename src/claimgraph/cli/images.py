@@ -55,9 +55,8 @@ def images(
             rows = [_alert(a) for a in imagesearch.alerts(ledger, case)]
         else:
             rows = [_report(r) for r in imagesearch.list_images(ledger, case)]
-    out = make_out(ctx, json_)
-    # Alerts read as text even through a pipe (like `trace`); the listing is data.
-    if (out.json and not alerts) or json_ or (ctx.obj or {}).get("json"):
+    out = make_out(ctx, json_, text=alerts)  # alerts are a report; the listing is data
+    if out.json:
         for row in rows:
             out.record(row)
     elif alerts:
@@ -89,10 +88,10 @@ def image_match(
     text, like `trace`; JSON Lines with --json)."""
     with open_ledger(make_settings(ctx, home)) as ledger:
         query, found = imagesearch.match_file(ledger, file)
-    out = make_out(ctx, json_)
+    out = make_out(ctx, json_, text=True)
     rows = [{**_report(r), "distance": m.distance, "verdict": m.verdict, "how": m.how}
             for m, r in found]  # fmt: skip
-    if json_ or (ctx.obj or {}).get("json"):
+    if out.json:
         for row in rows:
             out.record(row)
         return

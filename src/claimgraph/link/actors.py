@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimgraph.link.names import OutletIndex, name_key
 from claimgraph.model import Actor, ActorKind, Entity, Judgement, Reliability, content_id
@@ -262,8 +262,6 @@ def _name_rank(name: str) -> tuple[int, int]:
 
 
 def _with(e: Entity, grade: Judgement | None, side: str | None) -> Entity:
-    from dataclasses import replace
-
     if grade is not None:
         e = replace(e, reliability=Reliability(grade.value), reliability_note=grade.note)
     return replace(e, side=side)

@@ -133,6 +133,8 @@ def record_images(
 def link_remote_images(ledger: Ledger, pages: list[PageRefs], image_urls: set[str]) -> int:
     """Appearances for images a page shows by URL that the ledger holds as sources of
     their own (from a WARC, or added by URL), whichever came first; idempotent."""
+    if not pages and not image_urls:
+        return 0  # most runs: nothing shown by URL, no image with a URL
     todo: list[Appearance] = []
     with ledger.store.read() as conn:
         wanted = {r.url for p in pages for r in p.refs if r.url}

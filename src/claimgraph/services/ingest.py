@@ -167,27 +167,24 @@ def _from_url(ledger: Ledger, url: str, kind: SourceKind | None) -> Item:
 
 def _with_fetched_images(ledger: Ledger, page: _Candidate) -> _Candidate:
     """The images a page fetched from the web shows, fetched the same guarded way."""
-    children, shown = [], []
-    for ref in page.refs[:MAX_IMAGES_PER_PAGE]:
-        if not ref.url or not ref.url.startswith(("http://", "https://")):
-            continue
-        try:
-            got = ledger.fetch(ref.url, ledger.settings.limits)
-            if got.status >= 400:
+
+    def fetched() -> Iterator[tuple[ImageRef, _Candidate]]:
+        for ref in page.refs[:MAX_IMAGES_PER_PAGE]:
+            if not ref.url or not ref.url.startswith(("http://", "https://")):
                 continue
-            kind = dict((k.lower(), v) for k, v in got.headers).get("content-type")
-            capture = _capture(ledger, CaptureMethod.URL, ref.url, http_status=got.status,
-                               http_headers=got.headers, at=got.fetched_at)  # fmt: skip
-            child = _candidate(ledger, ref.url, got.body, capture, None, url=got.final_url,
-                               declared=kind)  # fmt: skip
-        except ClaimgraphError:
-            continue  # an image that cannot be fetched does not fail its page
-        if child.image is None:
-            continue
-        children.append(replace(child, appearances=()))  # it appears in the page
-        shown.append(Appearance(child.source.id, page.source.id, ref.caption,
-                                page.source.published, ref.url, "embedded"))  # fmt: skip
-    return replace(page, children=tuple(children), appearances=(*page.appearances, *shown))
+            try:
+                got = ledger.fetch(ref.url, ledger.settings.limits)
+                if got.status >= 400:
+                    continue
+                kind = dict((k.lower(), v) for k, v in got.headers).get("content-type")
+                capture = _capture(ledger, CaptureMethod.URL, ref.url, http_status=got.status,
+                                   http_headers=got.headers, at=got.fetched_at)  # fmt: skip
+                yield ref, _candidate(ledger, ref.url, got.body, capture, None,
+                                      url=got.final_url, declared=kind)  # fmt: skip
+            except ClaimgraphError:
+                continue  # an image that cannot be fetched does not fail its page
+
+    return _showing(page, fetched())
 
 
 def _from_warc(ledger: Ledger, path: Path, kind: SourceKind | None) -> Iterator[Item]:
@@ -299,20 +296,31 @@ def _candidate(
 
 def _with_local_images(ledger: Ledger, page: _Candidate, path: Path) -> _Candidate:
     """The page's images found beside its file, each a source of its own shown by the page."""
+
+    def found() -> Iterator[tuple[ImageRef, _Candidate]]:
+        for ref, file in local_image_paths(path, page.refs):
+            data = read_image(file, ledger.settings.allowed_roots, ledger.settings.limits)
+            if data is None:
+                continue
+            capture = _capture(ledger, CaptureMethod.FILE, str(file.resolve()))
+            try:
+                yield ref, _candidate(ledger, str(file), data, capture, None, filename=file.name)
+            except ClaimgraphError:
+                continue  # not an image we can read: the page still goes in
+
+    return _showing(page, found())
+
+
+def _showing(page: _Candidate, found: Iterable[tuple[ImageRef, _Candidate]]) -> _Candidate:
+    """The page with the images it shows as children, each appearing in the page (with its
+    caption and date) rather than on its own. What turns out not to be an image is left."""
     children, shown = [], []
-    for ref, file in local_image_paths(path, page.refs):
-        data = read_image(file, ledger.settings.allowed_roots, ledger.settings.limits)
-        if data is None:
+    for ref, child in found:
+        if not child.source.media_type.startswith("image/"):
             continue
-        capture = _capture(ledger, CaptureMethod.FILE, str(file.resolve()))
-        try:
-            child = _candidate(ledger, str(file), data, capture, None, filename=file.name)
-        except ClaimgraphError:
-            continue  # not an image we can read: the page still goes in
-        children.append(replace(child, appearances=()))  # it appears in the page
-        date = page.source.published
-        shown.append(Appearance(child.source.id, page.source.id, ref.caption, date, ref.url,
-                                "embedded"))  # fmt: skip
+        children.append(replace(child, appearances=()))
+        shown.append(Appearance(child.source.id, page.source.id, ref.caption,
+                                page.source.published, ref.url, "embedded"))  # fmt: skip
     return replace(page, children=tuple(children), appearances=(*page.appearances, *shown))
 
 

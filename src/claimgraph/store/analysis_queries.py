@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict
-from typing import Any
+from dataclasses import asdict, fields, replace
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, delete, func, insert, select
 
@@ -20,7 +20,6 @@ from claimgraph.model import (
     DocRef,
     Edge,
     Entity,
-    Event,
     Grade,
     Judgement,
     Origin,
@@ -48,6 +47,7 @@ from claimgraph.store.tables import (
 )
 from claimgraph.store.tables import proposition_claims as prop_claims
 
+R = TypeVar("R")
 _BATCH = 5000
 _ID_LENGTH = len("prp_") + 24
 
@@ -180,25 +180,22 @@ def row_proposition(r: Any) -> PropositionResult:
     )
 
 
+def _record(cls: type[R], r: Any) -> R:
+    """A record whose fields are columns of the row under the same names."""
+    return cls(**{f.name: getattr(r, f.name) for f in fields(cls)})  # type: ignore[arg-type]
+
+
 def row_point(r: Any) -> TimelinePoint:
-    fields = TimelinePoint.__dataclass_fields__
-    d = {k: getattr(r, k) for k in fields}
-    d["first_of_value"] = bool(d["first_of_value"])
-    d["counted"] = bool(d["counted"])
-    return TimelinePoint(**d)
+    p = _record(TimelinePoint, r)
+    return replace(p, first_of_value=bool(p.first_of_value), counted=bool(p.counted))
 
 
 def row_contradiction(r: Any) -> Contradiction:
-    return Contradiction(**{k: getattr(r, k) for k in Contradiction.__dataclass_fields__})
+    return _record(Contradiction, r)
 
 
 def row_citation(r: Any) -> Citation:
-    return Citation(**{k: getattr(r, k) for k in Citation.__dataclass_fields__})
-
-
-def read_events(conn: Connection, case: str) -> tuple[Event, ...]:
-    row = conn.execute(select(analyses.c.events).where(analyses.c.case_name == case)).first()
-    return tuple(Event(**e) for e in json.loads(row.events)) if row else ()
+    return _record(Citation, r)
 
 
 def insert_judgement(conn: Connection, case: str, j: Judgement, jid: str) -> None:
@@ -208,8 +205,7 @@ def insert_judgement(conn: Connection, case: str, j: Judgement, jid: str) -> Non
 def case_judgements(conn: Connection, case: str) -> list[Judgement]:
     q = select(judgements).where(judgements.c.case_name == case)
     q = q.order_by(judgements.c.at, judgements.c.id)
-    fields = Judgement.__dataclass_fields__
-    return [Judgement(**{k: getattr(r, k) for k in fields}) for r in conn.execute(q)]
+    return [_record(Judgement, r) for r in conn.execute(q)]
 
 
 def case_docs(conn: Connection, case: str) -> Iterator[tuple[DocRef, str]]:

@@ -63,9 +63,8 @@ class Writer:
             conn.exec_driver_sql("SELECT pg_advisory_xact_lock(727274)")
 
     def has_row(self, table: str, row_id: str) -> bool:
-        """Whether a row with this id exists (every record table has an `id` key)."""
-        t = _table(table)
-        return self.conn.execute(select(t.c.id).where(t.c.id == row_id)).first() is not None
+        """Whether a row with this id exists, in a table keyed by `id` alone."""
+        return self.has_key(table, {"id": row_id})
 
     def has_key(self, table: str, row: dict[str, Any]) -> bool:
         """Whether a row with the primary key of `row` exists (any table)."""
