@@ -168,9 +168,7 @@ def test_import_refuses_a_tampered_export(ledger: Ledger, tmp_path: Path) -> Non
         assert fresh.store.count("sources") == 0  # nothing half-written
 
 
-def test_a_merge_carries_images_their_hashes_and_judgements(
-    ledger: Ledger, tmp_path: Path
-) -> None:
+def test_a_merge_carries_images_their_hashes_and_judgements(ledger: Ledger, tmp_path: Path) -> None:
     from PIL import Image, ImageDraw
 
     from claimgraph.services import analysis
