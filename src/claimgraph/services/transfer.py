@@ -74,7 +74,15 @@ def _merge(ledger: Ledger, w: Writer, tables: dict[str, list[dict[str, Any]]]) -
         if not w.has_row("captures", row["id"]):
             w.insert_rows("captures", [row])
             w.append_audit(at, who, "capture.add", row["id"], {"imported": True})
-    keyed = ("actors", "claims", "judgements", "images", "image_hashes", "image_appearances")
+    keyed = (
+        "actors",
+        "claims",
+        "judgements",
+        "images",
+        "image_hashes",
+        "image_appearances",
+        "image_descriptors",
+    )
     for table in keyed:
         fresh = [r for r in tables[table] if not w.has_key(table, r)]
         w.insert_rows(table, fresh)

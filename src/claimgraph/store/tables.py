@@ -99,6 +99,7 @@ EVIDENCE_TABLES = (
     "images",
     "image_hashes",
     "image_appearances",
+    "image_descriptors",
     "audit_log",
 )
 
@@ -319,4 +320,14 @@ image_appearances = Table(
     Column("origin", Text),  # the archive or publication it is credited to, if not the page
     Index("ix_image_appearances_image", "sha256"),
     Index("ix_image_appearances_source", "source_id"),
+)
+
+# Learned descriptors (optional: SSCD or another ONNX model the user gives), one vector per
+# image and model; the method names the model file's hash so vectors of two models never meet.
+image_descriptors = Table(
+    "image_descriptors",
+    metadata,
+    Column("sha256", String(64), ForeignKey("images.sha256"), primary_key=True),
+    Column("method", String(80), primary_key=True),
+    Column("vector", Text, nullable=False),  # base64 of little-endian float16, unit length
 )
