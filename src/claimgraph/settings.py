@@ -32,6 +32,8 @@ class Settings:
     llm_key: str | None = field(default=None, repr=False)
     embed_url: str | None = None  # an OpenAI-compatible /embeddings endpoint (optional)
     embed_model: str | None = None
+    # An ONNX image descriptor (SSCD); None: an installed package that ships one, if any.
+    descriptor_model: Path | None = None
 
     @property
     def sqlite_path(self) -> Path:
@@ -68,6 +70,7 @@ def settings_from_env(home: str | None = None, user: str | None = None) -> Setti
         llm_key=env.get("CLAIMGRAPH_LLM_API_KEY") or env.get("OPENAI_API_KEY") or None,
         embed_url=env.get("CLAIMGRAPH_EMBED_URL") or None,
         embed_model=env.get("CLAIMGRAPH_EMBED_MODEL") or None,
+        descriptor_model=Path(model) if (model := env.get("CLAIMGRAPH_DESCRIPTOR_MODEL")) else None,
     )
 
 

@@ -32,7 +32,11 @@ def _png_claiming(width: int, height: int) -> bytes:
 def test_bad_images_fail_alone_and_svg_is_kept_unhashed(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     good = io.BytesIO()
     Image.new("RGB", (120, 90), (20, 160, 90)).save(good, "PNG")
+    anim = io.BytesIO()  # thousands of frames: only the first is ever decoded
+    frames = [Image.new("P", (64, 48), color=i % 256) for i in range(3000)]
+    frames[0].save(anim, "GIF", save_all=True, append_images=frames[1:])
     files = {
+        "anim.gif": anim.getvalue(),
         "good.png": good.getvalue(),
         "cut.jpg": good.getvalue()[:40],
         "huge.png": _png_claiming(20000, 20000),
@@ -46,8 +50,9 @@ def test_bad_images_fail_alone_and_svg_is_kept_unhashed(cli, tmp_path: Path) -> 
     assert ran.code == 3, ran.stderr  # some went in, some did not
     failures = [line for line in ran.stderr.splitlines() if line.count(":") >= 2]
     assert len(failures) == 3 and all("Traceback" not in f for f in failures)
-    assert "claimgraph: 2 added, 0 known, 3 failed" in ran.stderr
+    assert "claimgraph: 3 added, 0 known, 3 failed" in ran.stderr
     rows = [json.loads(x) for x in cli("images", "--case", "c", "--json").stdout.splitlines()]
     by_quality = sorted((r["quality"], r["width"]) for r in rows)
-    assert len(rows) == 2 and (0, 0) in by_quality  # the SVG: kept, never decoded
+    assert len(rows) == 3 and (0, 0) in by_quality  # the SVG: kept, never decoded
+    assert (64, 48) in {(r["width"], r["height"]) for r in rows}  # the GIF, first frame
     assert json.loads(cli("verify", "--json").stdout)["ok"]

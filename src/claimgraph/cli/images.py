@@ -10,6 +10,8 @@ import typer
 from claimgraph.cli.common import Home, Json, make_out, make_settings
 from claimgraph.cli.output import EXIT_FAILED, EXIT_PARTIAL, mapped_errors
 from claimgraph.errors import InvalidInput
+from claimgraph.link.imagematch import ImageMatch
+from claimgraph.link.scenematch import SAME_SCENE, SceneMatch
 from claimgraph.services import imagesearch
 from claimgraph.services.imagesearch import Alert, ImageReport
 from claimgraph.services.ledger import open_ledger
@@ -31,6 +33,9 @@ def _report(r: ImageReport) -> dict[str, Any]:
         "copies": [{"sha256": m.sha256, "distance": m.distance, "verdict": m.verdict,
                     "how": m.how} for m in r.copies],
         "claims": [{"id": cid, "sentence": sentence} for cid, sentence in r.claims],
+        "scenes": [{"sha256": m.sha256, "similarity": m.similarity, "verdict": m.verdict}
+                   for m in r.scenes],
+        "scene_first_seen": _seen(r.scene_first),
     }  # fmt: skip
 
 
@@ -68,7 +73,12 @@ def images(
         table = [{"image": r["sha256"][:12], "size": f"{r['width']}x{r['height']}",
                   "quality": r["quality"], "first seen": _line(r["first_seen"]),
                   "copies": len(r["copies"])} for r in rows]  # fmt: skip
-        out.rows(table, ("image", "size", "quality", "first seen", "copies"), title="images")
+        columns: tuple[str, ...] = ("image", "size", "quality", "first seen", "copies")
+        if any(r["scenes"] for r in rows):  # only with the optional descriptor
+            columns += ("same scene",)
+            for t, r in zip(table, rows, strict=True):
+                t["same scene"] = _line(r["scene_first_seen"]) if r["scenes"] else ""
+        out.rows(table, columns, title="images")
 
 
 def _line(seen: dict[str, Any] | None) -> str:
@@ -89,8 +99,7 @@ def image_match(
     with open_ledger(make_settings(ctx, home)) as ledger:
         query, found = imagesearch.match_file(ledger, file)
     out = make_out(ctx, json_, text=True)
-    rows = [{**_report(r), "distance": m.distance, "verdict": m.verdict, "how": m.how}
-            for m, r in found]  # fmt: skip
+    rows = [{**_report(r), **_verdict(m)} for m, r in found]
     if out.json:
         for row in rows:
             out.record(row)
@@ -98,10 +107,17 @@ def image_match(
     if not rows:
         typer.echo(f"{file}: no stored image matches (quality {query.quality})")
     for row in rows:
-        typer.echo(f"{row['verdict']} (distance {row['distance']}, {row['how']}): "
-                   f"first seen {_line(row['first_seen'])}")  # fmt: skip
+        how = (f"similarity {row['similarity']}" if row["verdict"] == SAME_SCENE
+               else f"distance {row['distance']}, {row['how']}")  # fmt: skip
+        typer.echo(f"{row['verdict']} ({how}): first seen {_line(row['first_seen'])}")
         if row["first_seen"] and row["first_seen"]["caption"]:
             typer.echo(f"  caption then: {row['first_seen']['caption']}")
+
+
+def _verdict(m: ImageMatch | SceneMatch) -> dict[str, Any]:
+    if isinstance(m, SceneMatch):
+        return {"verdict": m.verdict, "similarity": m.similarity}
+    return {"verdict": m.verdict, "distance": m.distance, "how": m.how}
 
 
 @mapped_errors

@@ -14,6 +14,7 @@ from claimgraph import __version__
 from claimgraph.cli import analysis as analysis_commands
 from claimgraph.cli import claims as claim_commands
 from claimgraph.cli import images as image_commands
+from claimgraph.cli import users as user_commands
 from claimgraph.cli.common import Home, Json, User, make_out, make_settings
 from claimgraph.cli.output import EXIT_FAILED, EXIT_PARTIAL, mapped_errors, reader_left
 from claimgraph.cli.progress import track
@@ -255,6 +256,7 @@ app.command()(analysis_commands.citations)
 app.command()(image_commands.images)
 app.command("image-match")(image_commands.image_match)
 app.command("archive-import")(image_commands.archive_import)
+app.add_typer(user_commands.users_app, name="user")
 
 
 @app.command()

@@ -72,7 +72,7 @@ def _dispatch(
         return parse_html(data, base_url=base_url, charset=charset, subject=subject)
     if kind == sniff.PDF:
         return parse_pdf(data, limits=limits, subject=subject)
-    if kind in (sniff.PNG, sniff.JPEG, sniff.WEBP):
+    if kind in (sniff.PNG, sniff.JPEG, sniff.WEBP, sniff.GIF):
         return parse_image(data, limits=limits, subject=subject)
     if kind == sniff.SVG:
         # A drawing can carry scripts and external references: it is preserved as bytes

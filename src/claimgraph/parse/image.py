@@ -21,7 +21,7 @@ from claimgraph.parse._common import one_line, parser_name, reason
 from claimgraph.settings import Limits
 
 PARSER = parser_name("image", "pillow")
-_FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp"}
+_FORMATS = {"PNG": "image/png", "JPEG": "image/jpeg", "WEBP": "image/webp", "GIF": "image/gif"}
 _BASE_TAGS = {
     "exif_make": ExifTags.Base.Make,
     "exif_model": ExifTags.Base.Model,
@@ -37,7 +37,7 @@ _GPS_AXES = {  # key: (value tag, reference tag, negative reference, largest deg
 
 def parse_image(data: bytes, *, limits: Limits, subject: str | None = None) -> Parsed:
     """Read an image's size, format and EXIF; its text is empty."""
-    with image_errors(subject, "not a readable PNG, JPEG or WebP image"):
+    with image_errors(subject, "not a readable PNG, JPEG, WebP or GIF image"):
         return _read(data, limits, subject)
 
 
@@ -79,7 +79,7 @@ def _read(data: bytes, limits: Limits, subject: str | None) -> Parsed:
     with Image.open(BytesIO(data), formats=tuple(_FORMATS)) as image:
         check_pixels(image, limits, subject)
         width, height = image.size
-        image.load()
+        image.load()  # the first frame only: a GIF's later frames are never decoded
         image_format = image.format or ""
         extra = {"width": str(width), "height": str(height), "format": image_format}
         extra.update(read_exif(image))

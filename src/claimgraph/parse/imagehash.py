@@ -148,6 +148,11 @@ def query_variants(pixels: Array) -> tuple[tuple[str, str], ...]:
     return tuple(hashes)
 
 
+def decode_pixels(data: bytes, *, limits: Limits, subject: str | None = None) -> Array:
+    """METHOD's pre-processed pixels (the same decode the hashes see), for other describers."""
+    return _decode(data, limits, subject).pixels
+
+
 def pdq(pixels: Array) -> tuple[str, int]:
     """PDQ of an RGB array as 64 hex characters (bit 0 first), and its quality."""
     bits, quality = pdqhash.compute(pixels)

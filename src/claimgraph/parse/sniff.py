@@ -15,6 +15,7 @@ PDF = "application/pdf"
 PNG = "image/png"
 JPEG = "image/jpeg"
 WEBP = "image/webp"
+GIF = "image/gif"  # the first frame is what is hashed; later frames are never decoded
 SVG = "image/svg+xml"  # kept as evidence, never rendered
 WARC = "application/warc"
 
@@ -31,6 +32,7 @@ _DECLARED = {
     "image/jpg": JPEG,
     "image/pjpeg": JPEG,
     "image/webp": WEBP,
+    "image/gif": GIF,
     "image/svg+xml": SVG,
     "application/warc": WARC,
 }
@@ -48,6 +50,7 @@ _EXTENSIONS = {
     ".jpg": JPEG,
     ".jpeg": JPEG,
     ".webp": WEBP,
+    ".gif": GIF,
     ".svg": SVG,
 }
 # An XML declaration, comments or a doctype, then the <svg> element.
@@ -98,6 +101,8 @@ def _by_magic(data: bytes) -> str | None:
         return JPEG
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return WEBP
+    if head[:6] in (b"GIF87a", b"GIF89a"):
+        return GIF
     if b"%PDF-" in head:
         return PDF
     if head.startswith(b"WARC/1.") or head.startswith(b"WARC/0."):

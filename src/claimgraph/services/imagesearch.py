@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -17,11 +17,13 @@ from claimgraph.errors import InvalidInput, NotFound
 from claimgraph.link.events import day_of
 from claimgraph.link.hamming import HashIndex
 from claimgraph.link.imagematch import ImageMatch, index_archive, match
+from claimgraph.link.scenematch import SceneMatch
 from claimgraph.model import SourceKind
 from claimgraph.parse.imagehash import METHOD, HashedImage, QueryHashes, query_hashes
 from claimgraph.services.images import Appearance, record_appearance
 from claimgraph.services.ingest import AddOutcome, add_inputs
 from claimgraph.services.ledger import Ledger
+from claimgraph.services.scenes import query_vectors, scene_index
 from claimgraph.store import ClaimFilter
 from claimgraph.store import image_queries as iq
 from claimgraph.store.image_queries import AppearanceRow
@@ -42,6 +44,10 @@ class ImageReport:
     earliest: AppearanceRow | None  # of this image or any copy of it
     copies: tuple[ImageMatch, ...]  # other stored images that are the same photo
     claims: tuple[tuple[str, str], ...] = ()  # (claim id, sentence) about a photo it shows
+    # With the optional descriptor: other images of the same scene, and their earliest
+    # appearance (a re-shoot or a heavy edit: weaker evidence than a copy)
+    scenes: tuple[SceneMatch, ...] = ()
+    scene_first: AppearanceRow | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,13 +88,16 @@ def list_images(ledger: Ledger, case: str) -> list[ImageReport]:
     if not ledger.store.case_exists(case):
         raise NotFound("no such case", subject=case)
     index, stored = _archive(ledger)
+    scenes = scene_index(ledger)
     with ledger.store.read() as conn:
         shas = iq.case_image_shas(conn, case)
     out = []
     for sha in shas:
         img = stored.get(sha)
         copies = _copies(_query_of(ledger, sha), index) if img else []
-        out.append(_report(ledger, sha, img, copies))
+        vector = scenes.vector(sha) if scenes else None
+        found = scenes.match(vector[None, :]) if scenes and vector is not None else []
+        out.append(_report(ledger, sha, img, copies, found))
     return out
 
 
@@ -97,11 +106,17 @@ def _query_of(ledger: Ledger, sha: str) -> QueryHashes:
 
 
 def _report(
-    ledger: Ledger, sha: str, img: iq.StoredImage | None, copies: list[ImageMatch]
+    ledger: Ledger,
+    sha: str,
+    img: iq.StoredImage | None,
+    copies: list[ImageMatch],
+    scenes: Sequence[SceneMatch] = (),
 ) -> ImageReport:
     same = [m.sha256 for m in copies if m.verdict == "same image"]
+    scenes = [m for m in scenes if m.sha256 != sha and m.sha256 not in same]
     with ledger.store.read() as conn:
         rows = iq.appearances_of(conn, [sha, *same])
+        scene_rows = iq.appearances_of(conn, [m.sha256 for m in scenes]) if scenes else []
     own = tuple(sorted((r for r in rows if r.sha256 == sha), key=lambda r: r.date or "~"))
     return ImageReport(
         sha256=sha,
@@ -113,6 +128,8 @@ def _report(
         earliest=_earliest(rows),
         copies=tuple(copies),
         claims=_photo_claims(ledger, own),
+        scenes=tuple(scenes),
+        scene_first=_earliest(scene_rows),
     )
 
 
@@ -136,20 +153,27 @@ def _photo_claims(ledger: Ledger, shown: tuple[AppearanceRow, ...]) -> tuple[tup
 
 def match_file(
     ledger: Ledger, path: Path
-) -> tuple[QueryHashes, list[tuple[ImageMatch, ImageReport]]]:
-    """What a new image (not stored) matches, each match with its earliest appearance."""
+) -> tuple[QueryHashes, list[tuple[ImageMatch | SceneMatch, ImageReport]]]:
+    """What a new image (not stored) matches, each match with its earliest appearance:
+    copies of the photo (PDQ), then, with the descriptor, other images of the scene."""
     limits = ledger.settings.limits
     data = read_capped(path, ledger.settings.allowed_roots, limits.max_source_bytes)
     query = query_hashes(data, limits=limits, subject=str(path))
     index, stored = _archive(ledger)
     found = match(query, index)
+    scenes = scene_index(ledger)
+    near = scenes.match(query_vectors(ledger, data, str(path))) if scenes else []
     # Every stored copy the query matches is the same photo: each is reported with the
-    # earliest appearance of any of them.
+    # earliest appearance of any of them; same-scene images come with their own.
     same = [m for m in found if m.verdict == "same image"]
-    return query, [
-        (m, _report(ledger, m.sha256, stored.get(m.sha256), same if m in same else []))
+    out: list[tuple[ImageMatch | SceneMatch, ImageReport]] = [
+        (m, _report(ledger, m.sha256, stored.get(m.sha256), same if m in same else [], near))
         for m in found
     ]
+    known = {m.sha256 for m in same}  # a copy of the photo says more than "same scene"
+    out += [(m, _report(ledger, m.sha256, stored.get(m.sha256), [])) for m in near
+            if m.sha256 not in known]  # fmt: skip
+    return query, out
 
 
 def alerts(ledger: Ledger, case: str) -> list[Alert]:
@@ -157,13 +181,13 @@ def alerts(ledger: Ledger, case: str) -> list[Alert]:
     long before: the earlier appearance is shown beside it."""
     out = []
     for report in list_images(ledger, case):
-        first = report.earliest
-        if first is None or not first.date:
-            continue
-        for later in report.appearances:
-            reason = _differs(first, later)
-            if reason and later.id != first.id:
-                out.append(Alert(report.sha256, later, first, reason))
+        for first, label in ((report.earliest, ""), (report.scene_first, "same scene ")):
+            if first is None or not first.date:
+                continue
+            for later in report.appearances:
+                reason = _differs(first, later)
+                if reason and later.id != first.id:
+                    out.append(Alert(report.sha256, later, first, label + reason))
     return out
 
 

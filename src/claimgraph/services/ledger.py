@@ -11,6 +11,7 @@ from claimgraph.capture import Fetched, fetch_url
 from claimgraph.capture.blobs import BlobStore
 from claimgraph.errors import NotFound
 from claimgraph.extract.nlp import load_nlp
+from claimgraph.parse.descriptor import Describer, shipped_model
 from claimgraph.settings import Limits, Settings
 from claimgraph.store import Store, make_engine, migrate, schema_is_current
 
@@ -28,12 +29,21 @@ class Ledger:
     # Passed in, not imported, so a test can point it at a policy for its own listener.
     fetch: Callable[[str, Limits], Fetched] = field(default=fetch_url)
     _nlp: Any = None
+    _describer: Any = None  # a Describer, or False once none was found
 
     def nlp(self) -> Any:
         """The spaCy pipeline, loaded on first use and kept for the process."""
         if self._nlp is None:
             self._nlp = load_nlp()
         return self._nlp
+
+    def describer(self) -> Describer | None:
+        """The image descriptor model (settings, else one an installed package ships), or
+        None: loaded on first use and kept for the process."""
+        if self._describer is None:
+            path = self.settings.descriptor_model or shipped_model()
+            self._describer = Describer(path) if path is not None else False
+        return self._describer or None
 
     @property
     def user(self) -> str:

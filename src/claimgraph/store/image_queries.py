@@ -12,6 +12,7 @@ from sqlalchemy import Connection, or_, select
 from claimgraph.store.tables import (
     case_sources,
     image_appearances,
+    image_descriptors,
     image_hashes,
     images,
     sources,
@@ -54,6 +55,20 @@ def all_hashes(conn: Connection, method: str) -> Iterator[tuple[str, str, str]]:
     q = select(image_hashes.c.sha256, image_hashes.c.variant, image_hashes.c.hash)
     for r in conn.execute(q.where(image_hashes.c.method == method)):
         yield r.sha256, r.variant, r.hash
+
+
+def descriptors(conn: Connection, method: str) -> Iterator[tuple[str, str]]:
+    """(sha256, stored vector) of every image described by `method`."""
+    q = select(image_descriptors.c.sha256, image_descriptors.c.vector)
+    for r in conn.execute(q.where(image_descriptors.c.method == method)):
+        yield r.sha256, r.vector
+
+
+def undescribed(conn: Connection, method: str) -> list[str]:
+    """Images with PDQ hashes (decodable) that `method` has not described yet."""
+    done = select(image_descriptors.c.sha256).where(image_descriptors.c.method == method)
+    q = select(images.c.sha256).where(images.c.sha256.not_in(done)).order_by(images.c.sha256)
+    return list(conn.execute(q).scalars())
 
 
 def images_by_sha(conn: Connection, shas: Sequence[str]) -> dict[str, StoredImage]:

@@ -9,7 +9,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, func, insert, select
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Engine,
+    Table,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from claimgraph.errors import Conflict, InvalidInput, NotFound, Unavailable
@@ -115,6 +125,23 @@ class Writer:
         """Raw rows, for importing an export into an empty store."""
         if batch:
             self.conn.execute(insert(_table(table)), batch)
+
+    def find_row(self, table: str, key: dict[str, Any]) -> dict[str, Any] | None:
+        """The row with the primary key `key`, read inside this transaction."""
+        t = _table(table)
+        row = self.conn.execute(select(t).where(*_key_match(t, key))).first()
+        return dict(row._mapping) if row else None
+
+    def update_row(self, table: str, key: dict[str, Any], values: dict[str, Any]) -> bool:
+        """Set `values` on the row with the primary key `key`; whether there was one."""
+        t = _table(table)
+        done = self.conn.execute(update(t).where(*_key_match(t, key)).values(**values))
+        return bool(done.rowcount)
+
+    def delete_row(self, table: str, key: dict[str, Any]) -> bool:
+        """Remove the row with the primary key `key` (never evidence); whether there was one."""
+        t = _table(table)
+        return bool(self.conn.execute(delete(t).where(*_key_match(t, key))).rowcount)
 
 
 class Store:
@@ -227,11 +254,31 @@ class Store:
         with self.read() as conn:
             return int(conn.execute(select(func.count()).select_from(_table(table))).scalar_one())
 
+    def find_row(self, table: str, key: dict[str, Any]) -> dict[str, Any] | None:
+        """The row with the primary key `key`, or None."""
+        t = _table(table)
+        with self.read() as conn:
+            row = conn.execute(select(t).where(*_key_match(t, key))).first()
+        return dict(row._mapping) if row else None
+
+    def rows_where(self, table: str, **equal: Any) -> list[dict[str, Any]]:
+        """Rows whose columns equal the given values, in primary-key order."""
+        t = _table(table)
+        q = select(t).where(*(t.c[name] == value for name, value in equal.items()))
+        with self.read() as conn:
+            return [dict(r._mapping) for r in conn.execute(q.order_by(*t.primary_key.columns))]
+
     def table_rows(self, table: str) -> Iterator[dict[str, Any]]:
         t = _table(table)
         with self.read() as conn:
             for r in conn.execute(select(t).order_by(*t.primary_key.columns)):
                 yield dict(r._mapping)
+
+
+def _key_match(t: Table, key: dict[str, Any]) -> list[ColumnElement[bool]]:
+    if set(key) != {c.name for c in t.primary_key.columns}:
+        raise InvalidInput("not the primary key of the table", subject=t.name)
+    return [c == key[c.name] for c in t.primary_key.columns]
 
 
 def _table(name: str) -> Table:
