@@ -38,3 +38,11 @@ class Unavailable(ClaimgraphError):
 
 class IntegrityFailure(ClaimgraphError):
     """Stored evidence does not match its recorded hash or chain."""
+
+
+class Unauthenticated(ClaimgraphError):
+    """No valid session or API token came with the request."""
+
+
+class Forbidden(Refused):
+    """The person is known but their role does not allow this (a viewer writing)."""

@@ -15,6 +15,7 @@ from claimgraph.cli import analysis as analysis_commands
 from claimgraph.cli import claims as claim_commands
 from claimgraph.cli import images as image_commands
 from claimgraph.cli import users as user_commands
+from claimgraph.cli import web as web_commands
 from claimgraph.cli.common import Home, Json, User, make_out, make_settings
 from claimgraph.cli.output import EXIT_FAILED, EXIT_PARTIAL, mapped_errors, reader_left
 from claimgraph.cli.progress import track
@@ -257,6 +258,7 @@ app.command()(image_commands.images)
 app.command("image-match")(image_commands.image_match)
 app.command("archive-import")(image_commands.archive_import)
 app.add_typer(user_commands.users_app, name="user")
+app.command()(web_commands.serve)
 
 
 @app.command()

@@ -30,7 +30,8 @@ class Judgement:
     action: "actor.merge" (target and value are actor ids), "actor.split" (target actor id
     leaves its group), "actor.grade" (value A–F), "actor.side" (value a side's name),
     "claim.move" (target claim id, value a proposition id or "new"),
-    "claim.reject" (target claim id: left out of the analysis)."""
+    "claim.reject" (target claim id: left out of the analysis), "claim.accept" (a
+    reviewer confirmed it), "claim.edit" (value: canonical JSON of corrected fields)."""
 
     action: str
     target: str

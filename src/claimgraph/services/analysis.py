@@ -28,7 +28,10 @@ from claimgraph.store import analysis_queries as aq
 # Part of the fingerprint: a new version of the analysis recomputes every case once.
 ANALYSIS_VERSION = "cg-analysis/1"
 _EMBED_BATCH = 256
-ACTIONS = ("actor.merge", "actor.split", "actor.grade", "actor.side", "claim.move", "claim.reject")
+ACTIONS = (
+    *("actor.merge", "actor.split", "actor.grade", "actor.side"),
+    *("claim.move", "claim.reject", "claim.accept", "claim.edit"),
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -111,6 +111,26 @@ def add_inputs(
     link_remote_images(ledger, remote.pages, remote.images)
 
 
+def add_upload(
+    ledger: Ledger, data: bytes, filename: str, *, case: str, extract: bool = True
+) -> AddOutcome:
+    """A document sent to the web app: added like a file. The name it came with is
+    kept as metadata only (sniffing, display); the bytes are stored by their hash."""
+    case = check_case_name(case)
+    name = "".join(ch for ch in filename.replace("\\", "/").rsplit("/", 1)[-1]
+                   if ch.isprintable())[:200] or "upload"  # fmt: skip
+    if len(data) > ledger.settings.limits.max_source_bytes:
+        return AddOutcome(input=name, status="failed", reason="over the size limit")
+    extractor = make_extractor(ledger.settings, "rules", ledger.nlp) if extract else None
+    item: Item
+    try:
+        capture = _capture(ledger, CaptureMethod.UPLOAD, f"upload:{name}")
+        item = _candidate(ledger, name, data, capture, None, filename=name)
+    except ClaimgraphError as exc:
+        item = AddOutcome(input=name, status="failed", reason=exc.message)
+    return next(_commit(ledger, case, [item], extractor, set()))
+
+
 def _candidates(ledger: Ledger, refs: Sequence[str], kind: SourceKind | None) -> Iterator[Item]:
     for ref in refs:
         try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -28,22 +28,28 @@ class Ledger:
     clock: Callable[[], datetime] = field(default=utc_now)
     # Passed in, not imported, so a test can point it at a policy for its own listener.
     fetch: Callable[[str, Limits], Fetched] = field(default=fetch_url)
-    _nlp: Any = None
-    _describer: Any = None  # a Describer, or False once none was found
+    # Loaded models (spaCy, the image descriptor), shared by every `as_user` copy.
+    _models: dict[str, Any] = field(default_factory=dict)
 
     def nlp(self) -> Any:
         """The spaCy pipeline, loaded on first use and kept for the process."""
-        if self._nlp is None:
-            self._nlp = load_nlp()
-        return self._nlp
+        if "nlp" not in self._models:
+            self._models["nlp"] = load_nlp()
+        return self._models["nlp"]
 
     def describer(self) -> Describer | None:
         """The image descriptor model (settings, else one an installed package ships), or
         None: loaded on first use and kept for the process."""
-        if self._describer is None:
+        if "describer" not in self._models:
             path = self.settings.descriptor_model or shipped_model()
-            self._describer = Describer(path) if path is not None else False
-        return self._describer or None
+            self._models["describer"] = Describer(path) if path is not None else None
+        found: Describer | None = self._models["describer"]
+        return found
+
+    def as_user(self, name: str) -> Ledger:
+        """The same ledger acting for another person (a web request's user): what it
+        writes is audited under that name."""
+        return replace(self, settings=replace(self.settings, user=name))
 
     @property
     def user(self) -> str:

@@ -1,0 +1,44 @@
+"""`claimgraph serve`: the web app and REST API on one address."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from claimgraph.cli.common import Home, make_settings
+from claimgraph.cli.output import mapped_errors
+from claimgraph.errors import InvalidInput
+from claimgraph.services import open_ledger
+
+_LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+@mapped_errors
+def serve(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option("--host", help="Address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on")] = 8000,
+    secure_cookies: Annotated[
+        bool, typer.Option("--secure-cookies", help="Send cookies only over HTTPS (behind TLS)")
+    ] = False,
+    home: Home = None,
+) -> None:
+    """Serve the web app and the REST API (/api/v1, OpenAPI at /api/v1/openapi.json)."""
+    import uvicorn
+
+    from claimgraph.web import create_app
+
+    if not 0 < port < 65536:
+        raise InvalidInput("a port is 1-65535", subject=str(port))
+    ledger = open_ledger(make_settings(ctx, home))
+    if host not in _LOOPBACK and not secure_cookies:
+        typer.echo("claimgraph: warning: serving beyond this machine without --secure-cookies;"
+                   " put it behind HTTPS", err=True)  # fmt: skip
+    shown = f"[{host}]" if ":" in host else host
+    typer.echo(f"claimgraph: serving http://{shown}:{port}/ (Ctrl-C stops)", err=True)
+    try:
+        uvicorn.run(create_app(ledger, secure_cookies=secure_cookies), host=host, port=port,
+                    log_level="warning")  # fmt: skip
+    finally:
+        ledger.close()

@@ -1,0 +1,56 @@
+"""Rendering pages: one Jinja2 environment per app (autoescaping on: everything that
+came from a source is escaped), and the context every page gets (who, CSRF token)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from claimgraph.api.context import Principal, app_state, find_principal
+from claimgraph.errors import ClaimgraphError
+from claimgraph.services import session_info
+
+_TEMPLATES = Path(__file__).parent / "templates"
+
+
+def make_templates() -> Jinja2Templates:
+    templates = Jinja2Templates(directory=str(_TEMPLATES))
+    env = templates.env
+    env.autoescape = True  # every template, whatever its name
+    env.filters["short"] = lambda value, n=12: str(value or "")[:n]
+    env.filters["figure"] = _figure
+    return templates
+
+
+def _figure(value: Any) -> str:
+    if value is None:
+        return ""
+    number = float(value)
+    return f"{int(number):,}" if number.is_integer() else f"{number:,.1f}"
+
+
+def page_context(request: Request, who: Principal | None) -> dict[str, Any]:
+    csrf = None
+    if who is not None and who.session:
+        info = session_info(app_state(request).ledger, who.session)
+        csrf = info.csrf_token if info else None
+    return {"me": who, "csrf": csrf}
+
+
+def render(
+    request: Request, name: str, context: dict[str, Any], *, status: int = 200
+) -> HTMLResponse:
+    who = context.get("who")
+    if who is None and "me" not in context:
+        try:
+            who = find_principal(request)
+        except ClaimgraphError:
+            who = None
+    templates: Jinja2Templates = request.app.state.templates
+    full = {**page_context(request, who), **context}
+    response: HTMLResponse = templates.TemplateResponse(request, name, full, status_code=status)
+    return response
