@@ -4,13 +4,23 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from claimgraph.api import routes_account, routes_cases, routes_claims
+from claimgraph.api import (
+    routes_account,
+    routes_analysis,
+    routes_audit,
+    routes_cases,
+    routes_claims,
+    routes_images,
+    routes_search,
+)
 
 PREFIX = "/api/v1"
 
 
 def api_router() -> APIRouter:
     router = APIRouter(prefix=PREFIX)
-    for part in (routes_account, routes_cases, routes_claims):
+    parts = (routes_account, routes_cases, routes_claims, routes_analysis, routes_images,
+             routes_audit, routes_search)  # fmt: skip
+    for part in parts:
         router.include_router(part.router)
     return router

@@ -5,39 +5,29 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from claimgraph.api.context import (
     SESSION_COOKIE,
-    CaseAccess,
-    CasePath,
-    Principal,
     app_state,
-    case_access,
-    principal,
     require_csrf,
 )
 from claimgraph.api.routes_account import start_session
-from claimgraph.errors import ClaimgraphError, Unauthenticated
+from claimgraph.errors import ClaimgraphError
 from claimgraph.services import cases_visible, end_session, list_cases, role_of
 from claimgraph.services.cases import dashboard
+from claimgraph.web import (
+    pages_analysis,
+    pages_audit,
+    pages_claims,
+    pages_images,
+    pages_report,
+    pages_search,
+    pages_sources,
+)
+from claimgraph.web.access import PageRead, PageWho
 from claimgraph.web.render import render
-
-PageWho = Annotated[Principal, Depends(principal)]
-
-
-def page_reader(request: Request, case: CasePath, who: PageWho) -> CaseAccess:
-    return case_access(request, case, who, write=False)
-
-
-async def page_writer(request: Request, case: CasePath, who: PageWho) -> CaseAccess:
-    await require_csrf(request, who)
-    return case_access(request, case, who, write=True)
-
-
-PageRead = Annotated[CaseAccess, Depends(page_reader)]
-PageWrite = Annotated[CaseAccess, Depends(page_writer)]
 
 
 def _safe_next(target: str | None) -> str:
@@ -93,7 +83,10 @@ def router() -> APIRouter:
         return render(request, "dashboard.html", {"who": access.principal, "access": access,
                                                   "board": board})  # fmt: skip
 
+    for part in (pages_sources, pages_claims, pages_analysis, pages_images, pages_audit,
+                 pages_report, pages_search):  # fmt: skip
+        r.include_router(part.router)
     return r
 
 
-__all__ = ["PageRead", "PageWho", "PageWrite", "Unauthenticated", "router"]
+__all__ = ["router"]
