@@ -6,6 +6,10 @@ STAMP := $(VENV)/.installed-stamp
 HOME_DIR := claimgraph-data
 DEMO_CASE := veskaro
 DEMO_BUILD := build/demo
+DEMO_PORT ?= 8000
+# The demo's login: a fictional case on your own machine, served on loopback only.
+DEMO_USER := demo
+DEMO_PASSWORD := veskaro-demo-2026
 
 .PHONY: demo test lint install clean
 
@@ -34,6 +38,13 @@ demo: $(STAMP)
 	$(BIN)/claimgraph --home $(HOME_DIR) contradictions --case "$(DEMO_CASE)"
 	$(BIN)/claimgraph --home $(HOME_DIR) images --case "$(DEMO_CASE)" --alerts
 	$(BIN)/claimgraph --home $(HOME_DIR) verify
+	echo "$(DEMO_PASSWORD)" | $(BIN)/claimgraph --home $(HOME_DIR) user add $(DEMO_USER) --admin --password-stdin
+	$(BIN)/claimgraph --home $(HOME_DIR) user grant $(DEMO_USER) --case "$(DEMO_CASE)" --role admin
+	@echo ""
+	@echo "  claimgraph demo: open http://127.0.0.1:$(DEMO_PORT)/ and sign in as"
+	@echo "  user '$(DEMO_USER)', password '$(DEMO_PASSWORD)'. Ctrl-C stops the server."
+	@echo ""
+	$(BIN)/claimgraph --home $(HOME_DIR) serve --host 127.0.0.1 --port $(DEMO_PORT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

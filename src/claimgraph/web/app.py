@@ -45,7 +45,7 @@ def create_app(ledger: Ledger, *, secure_cookies: bool = False) -> FastAPI:
         version=__version__,
         description="An evidence ledger for contested events: REST API.",
         openapi_url="/api/v1/openapi.json",
-        docs_url="/api/v1/docs",
+        docs_url=None,  # Swagger UI would load third-party script from a CDN
         redoc_url=None,
     )
     app.state.cg = AppState(ledger=ledger, secure_cookies=secure_cookies)
