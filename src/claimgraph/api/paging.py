@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Annotated, Generic, TypeVar
 
 from fastapi import Query
@@ -50,3 +50,13 @@ def page_of(items: Sequence[T], cursor: str | None, limit: int) -> tuple[list[T]
     chunk = list(items[start : start + limit])
     more = start + limit < len(items)
     return chunk, _cursor(start + limit) if more else None
+
+
+def window(
+    fetch: Callable[[int, int], Sequence[T]], cursor: str | None, limit: int
+) -> tuple[list[T], str | None]:
+    """A page read from the database: `fetch(offset, count)` asks for one row more than
+    the page, so the last page is known without counting."""
+    start = _position(cursor)
+    got = list(fetch(start, limit + 1))
+    return got[:limit], _cursor(start + limit) if len(got) > limit else None

@@ -8,7 +8,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import Response
 
 from claimgraph.api.context import Read, Who, Write, app_state, require_csrf
-from claimgraph.api.paging import Cursor, Limit, Page, page_of
+from claimgraph.api.paging import Cursor, Limit, Page, page_of, window
 from claimgraph.api.schemas import (
     AddOut,
     CaseIn,
@@ -74,9 +74,11 @@ def get_case(access: Read) -> Any:
 
 @router.get("/cases/{case}/sources", response_model=Page[SourceOut], summary="Sources")
 def get_sources(access: Read, cursor: Cursor = None, limit: Limit = 50) -> Any:
-    rows = [source_out(s) for s in list_sources(access.ledger, access.case)]
-    items, nxt = page_of(rows, cursor, limit)
-    return Page[SourceOut](items=items, next=nxt)
+    def fetch(offset: int, count: int) -> list[SourceSummary]:
+        return list_sources(access.ledger, access.case, offset=offset, limit=count)
+
+    items, nxt = window(fetch, cursor, limit)
+    return Page[SourceOut](items=[source_out(s) for s in items], next=nxt)
 
 
 @router.post(

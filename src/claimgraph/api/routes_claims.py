@@ -3,12 +3,13 @@ and the review decision on one claim."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
 from claimgraph.api.context import Read, Write
-from claimgraph.api.paging import Cursor, Limit, Page, page_of
+from claimgraph.api.paging import Cursor, Limit, Page, window
 from claimgraph.api.schemas import ClaimOut, ReviewIn, ReviewOut
 from claimgraph.services.reviews import review_claim, review_states, reviewed_claims
 from claimgraph.store import ClaimFilter
@@ -33,8 +34,11 @@ def get_claims(
 ) -> Any:
     f = ClaimFilter(case=access.case, kind=kind, actor=actor, stance=stance, counts=counts,
                     source_id=source)  # fmt: skip
-    rows = reviewed_claims(access.ledger, f, review)
-    items, nxt = page_of(rows, cursor, limit)
+
+    def fetch(offset: int, count: int) -> list[dict[str, Any]]:
+        return reviewed_claims(access.ledger, replace(f, offset=offset, limit=count), review)
+
+    items, nxt = window(fetch, cursor, limit)
     return Page[ClaimOut](items=[ClaimOut.model_validate(r) for r in items], next=nxt)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import asdict
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -33,6 +33,15 @@ Name = Annotated[str, typer.Argument(help="The user's name")]
 Case = Annotated[str, typer.Option("--case", help="The case")]
 
 
+def _done(ctx: typer.Context, json_: bool, record: dict[str, Any], message: str) -> None:
+    """What a change reports: the record as JSON when asked for, else one line."""
+    out = make_out(ctx, json_, text=True)
+    if out.json:
+        out.record(record)
+    else:
+        out.line(message)
+
+
 @users_app.command("add")
 @mapped_errors
 def add(
@@ -56,11 +65,8 @@ def add(
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     with open_ledger(make_settings(ctx, home, user)) as ledger:
         account = add_user(ledger, name, password, admin=admin)
-    out = make_out(ctx, json_, text=True)
-    if out.json:
-        out.record(asdict(account))
-    else:
-        out.line(f"added {'admin ' if account.is_admin else ''}user {account.name}")
+    kind = "admin user" if account.is_admin else "user"
+    _done(ctx, json_, asdict(account), f"added {kind} {account.name}")
 
 
 @users_app.command("grant")
@@ -77,11 +83,7 @@ def grant_cmd(
     """Give a user a role in a case (replacing the one they had there)."""
     with open_ledger(make_settings(ctx, home, user)) as ledger:
         m = grant(ledger, case, name, role)
-    out = make_out(ctx, json_, text=True)
-    if out.json:
-        out.record(asdict(m))
-    else:
-        out.line(f"{m.user} is {m.role.value} of case {m.case}")
+    _done(ctx, json_, asdict(m), f"{m.user} is {m.role.value} of case {m.case}")
 
 
 @users_app.command("revoke")
@@ -97,11 +99,8 @@ def revoke_cmd(
     """Take away a user's role in a case."""
     with open_ledger(make_settings(ctx, home, user)) as ledger:
         revoke(ledger, case, name)
-    out = make_out(ctx, json_, text=True)
-    if out.json:
-        out.record({"user": name, "case": case, "role": None})
-    else:
-        out.line(f"{name} has no role in case {case} now")
+    record = {"user": name, "case": case, "role": None}
+    _done(ctx, json_, record, f"{name} has no role in case {case} now")
 
 
 @users_app.command("list")
@@ -130,11 +129,7 @@ def disable(
     """Stop a user signing in; their sessions and API tokens stop working at once."""
     with open_ledger(make_settings(ctx, home, user)) as ledger:
         account = disable_user(ledger, name)
-    out = make_out(ctx, json_, text=True)
-    if out.json:
-        out.record(asdict(account))
-    else:
-        out.line(f"{account.name} disabled since {account.disabled_at}")
+    _done(ctx, json_, asdict(account), f"{account.name} disabled since {account.disabled_at}")
 
 
 @users_app.command("token")
@@ -184,8 +179,4 @@ def token_revoke(
     """Revoke one of a user's API tokens."""
     with open_ledger(make_settings(ctx, home, user)) as ledger:
         info = revoke_api_token(ledger, name, token_id)
-    out = make_out(ctx, json_, text=True)
-    if out.json:
-        out.record(asdict(info))
-    else:
-        out.line(f"token {info.id[:12]} of {name} revoked at {info.revoked_at}")
+    _done(ctx, json_, asdict(info), f"token {info.id[:12]} of {name} revoked at {info.revoked_at}")

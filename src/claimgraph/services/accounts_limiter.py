@@ -42,8 +42,14 @@ class LoginLimiter:
         self._window = window
         # The times of the latest failures of each key, oldest first, at most `max` of them.
         self._failures: dict[tuple[str, str], deque[datetime]] = {}
-        self._prune_at = 1024  # sweep stale keys when the map outgrows this (amortised)
+        self._swept: datetime | None = None
         self._lock = threading.Lock()
+
+    @property
+    def tracked(self) -> int:
+        """How many (name, address) pairs have failures on record."""
+        with self._lock:
+            return len(self._failures)
 
     def check(self, name: str, address: str) -> None:
         """Raise TooManyAttempts while (name, address) is locked out."""
@@ -55,8 +61,10 @@ class LoginLimiter:
     def failed(self, name: str, address: str) -> None:
         with self._lock:
             now = self._clock()
-            if len(self._failures) >= self._prune_at:
+            # Sweep once a window: memory holds at most two windows' worth of keys.
+            if self._swept is None or now - self._swept >= self._window:
                 self._forget_before(now - self._window)
+                self._swept = now
             times = self._failures.setdefault((name, address), deque(maxlen=self._max))
             times.append(now)
 
@@ -87,4 +95,3 @@ class LoginLimiter:
         stale = [k for k, times in self._failures.items() if times[-1] <= cutoff]
         for key in stale:
             del self._failures[key]
-        self._prune_at = max(1024, 2 * len(self._failures))

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from claimgraph.errors import Conflict, InvalidInput
 from claimgraph.model.case import check_case_name
 from claimgraph.services.accounts import Role, grant
-from claimgraph.services.analysis import contradictions
+from claimgraph.services.analysis import analyse
 from claimgraph.services.ledger import Ledger
-from claimgraph.services.queries import list_sources
-from claimgraph.services.reviews import review_states
+from claimgraph.services.reviews import count_claims
 from claimgraph.store import ClaimFilter, SourceSummary
+from claimgraph.store import analysis_queries as aq
 from claimgraph.store import image_queries as iq
 
 
@@ -42,18 +42,18 @@ def create_case(ledger: Ledger, name: str, description: str = "") -> str:
 
 
 def dashboard(ledger: Ledger, case: str, *, latest: int = 8) -> Dashboard:
-    sources = list_sources(ledger, case)
-    claims = ledger.store.claims(ClaimFilter(case=case))
-    reviews = review_states(ledger, case)
-    newest = sorted(sources, key=lambda s: (s.published or "", s.id), reverse=True)
+    """Counts from the database (a case of 10^6 claims answers as fast as a small one)."""
+    analyse(ledger, case)
+    every = ClaimFilter(case=case)
     with ledger.store.read() as conn:
         images = len(iq.case_image_shas(conn, case))
+        conflicts = aq.count_contradictions(conn, case)
     return Dashboard(
         case=case,
-        sources=len(sources),
-        claims=len(claims),
-        unreviewed=sum(1 for c, _ in claims if c.id not in reviews),
-        contradictions=len(contradictions(ledger, case)),
+        sources=ledger.store.count_sources(case),
+        claims=ledger.store.count_claims(every),
+        unreviewed=count_claims(ledger, every, "unreviewed"),
+        contradictions=conflicts,
         images=images,
-        latest=tuple(newest[:latest]),
+        latest=tuple(ledger.store.list_sources(case, limit=latest, newest_first=True)),
     )

@@ -25,10 +25,12 @@ def list_cases(ledger: Ledger) -> list[CaseSummary]:
     return ledger.store.list_cases()
 
 
-def list_sources(ledger: Ledger, case: str | None = None) -> list[SourceSummary]:
+def list_sources(
+    ledger: Ledger, case: str | None = None, *, offset: int = 0, limit: int | None = None
+) -> list[SourceSummary]:
     if case is not None and not ledger.store.case_exists(case):
         raise NotFound("no such case", subject=case)
-    return ledger.store.list_sources(case)
+    return ledger.store.list_sources(case, offset=offset, limit=limit)
 
 
 def source_detail(ledger: Ledger, ref: str) -> SourceDetail:

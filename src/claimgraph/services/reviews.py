@@ -5,7 +5,8 @@ state, and a rejected claim is left out of the next analysis."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from claimgraph.errors import InvalidInput
@@ -76,10 +77,12 @@ def _checked_edit(edit: dict[str, Any]) -> dict[str, Any]:
     return edit
 
 
-def review_states(ledger: Ledger, case: str) -> dict[str, Review]:
-    """The latest decision on each reviewed claim of the case."""
+def review_states(
+    ledger: Ledger, case: str, claim_ids: Sequence[str] | None = None
+) -> dict[str, Review]:
+    """The latest decision on each reviewed claim of the case (or of `claim_ids`)."""
     with ledger.store.read() as conn:
-        found = aq.case_judgements(conn, case)
+        found = aq.case_judgements(conn, case, targets=claim_ids)
     out: dict[str, Review] = {}
     for j in found:  # in the order they were made: the last one stands
         state = _STATE_OF.get(j.action)
@@ -92,15 +95,18 @@ def review_states(ledger: Ledger, case: str) -> dict[str, Review]:
 def reviewed_claims(
     ledger: Ledger, f: ClaimFilter, state: str | None = None
 ) -> list[dict[str, Any]]:
-    """Claims of a case (as `list_claims`) with their review; `state` keeps one state."""
+    """Claims of a case (as `list_claims`, paged by f.offset/f.limit in the database)
+    with their review; `state` keeps one review state."""
     if f.case is None:
         raise InvalidInput("review states belong to a case", subject="case")
     if state is not None and state not in STATES:
         raise InvalidInput(f"a review state is one of {', '.join(STATES)}", subject=state)
-    reviews = review_states(ledger, f.case)
-    out = []
-    for claim in list_claims(ledger, f):
-        review = reviews.get(claim["id"], Review("unreviewed"))
-        if state is None or review.state == state:
-            out.append({**claim, "review": review.record()})
-    return out
+    found = list_claims(ledger, replace(f, review=state))
+    reviews = review_states(ledger, f.case, [c["id"] for c in found])
+    return [{**c, "review": reviews.get(c["id"], Review("unreviewed")).record()} for c in found]
+
+
+def count_claims(ledger: Ledger, f: ClaimFilter, state: str | None = None) -> int:
+    if state is not None and state not in STATES:
+        raise InvalidInput(f"a review state is one of {', '.join(STATES)}", subject=state)
+    return ledger.store.count_claims(replace(f, review=state))

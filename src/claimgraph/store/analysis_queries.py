@@ -202,10 +202,19 @@ def insert_judgement(conn: Connection, case: str, j: Judgement, jid: str) -> Non
     conn.execute(insert(judgements).values(id=jid, case_name=case, **asdict(j)))
 
 
-def case_judgements(conn: Connection, case: str) -> list[Judgement]:
+def case_judgements(
+    conn: Connection, case: str, *, targets: Sequence[str] | None = None
+) -> list[Judgement]:
+    """The case's judgements in the order they were made (of `targets` only, if given)."""
     q = select(judgements).where(judgements.c.case_name == case)
     q = q.order_by(judgements.c.at, judgements.c.id)
-    return [_record(Judgement, r) for r in conn.execute(q)]
+    if targets is None:
+        return [_record(Judgement, r) for r in conn.execute(q)]
+    out: list[Judgement] = []
+    for start in range(0, len(targets), 500):
+        part = q.where(judgements.c.target.in_(list(targets[start : start + 500])))
+        out += [_record(Judgement, r) for r in conn.execute(part)]
+    return sorted(out, key=lambda j: j.at)
 
 
 def case_docs(conn: Connection, case: str) -> Iterator[tuple[DocRef, str]]:
@@ -234,9 +243,18 @@ def stored_fingerprint(conn: Connection, case: str) -> str | None:
     return row.fingerprint if row else None
 
 
+# Entries that change who may do what, never what the evidence says: an analysis does not
+# go stale when a member is added or a token made.
+_NOT_EVIDENCE = ("user.", "member.", "token.")
+
+
 def audit_head(conn: Connection) -> int:
-    """The last audit sequence number: every change to the evidence moves it."""
-    return int(conn.execute(select(func.coalesce(func.max(audit_log.c.seq), 0))).scalar_one())
+    """The last audit sequence number of a change to the evidence or a judgement (read
+    backwards along the primary key: it stops at the first such entry)."""
+    q = select(audit_log.c.seq).order_by(audit_log.c.seq.desc()).limit(1)
+    for prefix in _NOT_EVIDENCE:
+        q = q.where(~audit_log.c.action.startswith(prefix))
+    return int(conn.execute(q).scalar_one_or_none() or 0)
 
 
 def read_entities(conn: Connection, case: str) -> list[Entity]:
@@ -302,6 +320,11 @@ def read_contradictions(
         q = q.where(contradictions.c.kind == kind)
     q = q.order_by(contradictions.c.id)
     return [row_contradiction(r) for r in conn.execute(q.limit(limit) if limit else q)]
+
+
+def count_contradictions(conn: Connection, case: str) -> int:
+    q = select(func.count()).select_from(contradictions)
+    return int(conn.execute(q.where(contradictions.c.case_name == case)).scalar_one())
 
 
 def read_citations(conn: Connection, case: str) -> list[Citation]:

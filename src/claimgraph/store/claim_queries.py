@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, Select, exists, func, insert, select
 
 from claimgraph.model import Actor, Claim
 from claimgraph.store import rows
-from claimgraph.store.tables import actors, case_sources, claims, sources
+from claimgraph.store.tables import actors, case_sources, claims, judgements, sources
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +21,13 @@ class ClaimFilter:
     stance: str | None = None
     actor: str | None = None  # claimant name, case-insensitive substring
     limit: int | None = None
+    offset: int = 0
+    # Review state ("unreviewed" | "accepted" | "edited" | "rejected"): the latest of a
+    # person's claim.accept / claim.edit / claim.reject judgements in the case.
+    review: str | None = None
+
+
+REVIEW_ACTIONS = {"accepted": "claim.accept", "edited": "claim.edit", "rejected": "claim.reject"}
 
 
 def insert_claims(conn: Connection, found: list[Claim], extractor: str) -> int:
@@ -42,13 +49,7 @@ def insert_claims(conn: Connection, found: list[Claim], extractor: str) -> int:
     return len(fresh)
 
 
-def select_claims(conn: Connection, f: ClaimFilter) -> list[tuple[Claim, dict[str, Any]]]:
-    """Claims with a little context (publisher, published, title) for listing."""
-    q = (
-        select(claims, actors, sources.c.publisher, sources.c.published, sources.c.title)
-        .join(sources, sources.c.id == claims.c.source_id)
-        .outerjoin(actors, actors.c.id == claims.c.claimant_id)
-    )
+def _filtered(q: Select[Any], f: ClaimFilter) -> Select[Any]:
     if f.case is not None:
         q = q.join(case_sources, case_sources.c.source_id == claims.c.source_id).where(
             case_sources.c.case_name == f.case
@@ -63,10 +64,50 @@ def select_claims(conn: Connection, f: ClaimFilter) -> list[tuple[Claim, dict[st
             q = q.where(column == value)
     if f.actor:
         q = q.where(actors.c.name.ilike(f"%{f.actor}%"))
+    if f.review is not None:
+        q = q.where(_in_review_state(f))
+    return q
+
+
+def _in_review_state(f: ClaimFilter) -> Any:
+    """SQL for "the claim's latest review decision is f.review" (or it has none)."""
+    if f.case is None or (f.review != "unreviewed" and f.review not in REVIEW_ACTIONS):
+        raise ValueError(f"a review state needs a case and one of {list(REVIEW_ACTIONS)}")
+    decided = judgements.c.action.in_(list(REVIEW_ACTIONS.values()))
+    mine = (judgements.c.case_name == f.case) & (judgements.c.target == claims.c.id)
+    if f.review == "unreviewed":
+        return ~exists().where(mine & decided)
+    later = judgements.alias("later")
+    newer = exists().where(
+        (later.c.case_name == f.case) & (later.c.target == claims.c.id)
+        & later.c.action.in_(list(REVIEW_ACTIONS.values()))
+        & ((later.c.at > judgements.c.at)
+           | ((later.c.at == judgements.c.at) & (later.c.id > judgements.c.id)))
+    )  # fmt: skip
+    return exists().where(mine & (judgements.c.action == REVIEW_ACTIONS[f.review]) & ~newer)
+
+
+def count_claims(conn: Connection, f: ClaimFilter) -> int:
+    q = select(func.count()).select_from(claims)
+    if f.actor:
+        q = q.outerjoin(actors, actors.c.id == claims.c.claimant_id)
+    return int(conn.execute(_filtered(q, f)).scalar_one())
+
+
+def select_claims(conn: Connection, f: ClaimFilter) -> list[tuple[Claim, dict[str, Any]]]:
+    """Claims with a little context (publisher, published, title) for listing."""
+    q = (
+        select(claims, actors, sources.c.publisher, sources.c.published, sources.c.title)
+        .join(sources, sources.c.id == claims.c.source_id)
+        .outerjoin(actors, actors.c.id == claims.c.claimant_id)
+    )
+    q = _filtered(q, f)
     order = (sources.c.published.is_(None), sources.c.published, claims.c.source_id)
     q = q.order_by(*order, claims.c.span_start, claims.c.id)
     if f.limit:
         q = q.limit(f.limit)
+    if f.offset:
+        q = q.offset(f.offset)
     out = []
     for r in conn.execute(q):
         m = r._mapping

@@ -213,23 +213,48 @@ class Store:
                 conn.execute(select(cases.c.name).where(cases.c.name == name)).first() is not None
             )
 
-    def list_sources(self, case: str | None = None) -> list[SourceSummary]:
+    def list_sources(
+        self,
+        case: str | None = None,
+        *,
+        offset: int = 0,
+        limit: int | None = None,
+        newest_first: bool = False,
+    ) -> list[SourceSummary]:
         cols = [sources.c[n] for n in SourceSummary.__slots__ if n != "cases"]
         # NULL dates last on both engines, so listings agree everywhere.
-        order = (sources.c.published.is_(None), sources.c.published, sources.c.id)
+        published = sources.c.published.desc() if newest_first else sources.c.published
+        order = (sources.c.published.is_(None), published, sources.c.id)
         q = select(*cols).order_by(*order)
         if case is not None:
             q = q.join(case_sources, case_sources.c.source_id == sources.c.id).where(
                 case_sources.c.case_name == case
             )
+        q = q.offset(offset) if offset else q
+        q = q.limit(limit) if limit is not None else q
         with self.read() as conn:
+            found = list(conn.execute(q))
             memberships: dict[str, list[str]] = {}
-            for m in conn.execute(select(case_sources.c.source_id, case_sources.c.case_name)):
-                memberships.setdefault(m.source_id, []).append(m.case_name)
+            ids = [r.id for r in found]
+            for start in range(0, len(ids), 500):
+                part = select(case_sources.c.source_id, case_sources.c.case_name).where(
+                    case_sources.c.source_id.in_(ids[start : start + 500])
+                )
+                for m in conn.execute(part):
+                    memberships.setdefault(m.source_id, []).append(m.case_name)
             return [
                 SourceSummary(**r._mapping, cases=tuple(sorted(memberships.get(r.id, []))))
-                for r in conn.execute(q)
+                for r in found
             ]
+
+    def count_sources(self, case: str) -> int:
+        q = select(func.count()).select_from(case_sources).where(case_sources.c.case_name == case)
+        with self.read() as conn:
+            return int(conn.execute(q).scalar_one())
+
+    def count_claims(self, f: ClaimFilter) -> int:
+        with self.read() as conn:
+            return claim_queries.count_claims(conn, f)
 
     def claims(self, f: ClaimFilter) -> list[tuple[Claim, dict[str, Any]]]:
         with self.read() as conn:
