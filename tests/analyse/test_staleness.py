@@ -25,3 +25,24 @@ def test_accounts_do_not_stale_the_analysis(tmp_path: Path) -> None:
         more.write_text("Rescuers said 52 people were killed.\n", "utf-8")
         list(add_inputs(ledger, [str(more)], case="c"))
         assert analyse(ledger, "c").computed
+
+
+def test_a_reviewers_correction_is_what_the_analysis_reads(tmp_path: Path) -> None:
+    from claimgraph.services.analysis import propositions
+    from claimgraph.services.reviews import review_claim, reviewed_claims
+    from claimgraph.store import ClaimFilter
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("The ministry said 14 people were killed on Monday.\n", "utf-8")
+    with open_ledger(Settings(home=tmp_path / "home", user="t"), create=True) as ledger:
+        list(add_inputs(ledger, [str(doc)], case="c"))
+        labels = [p.label for p in propositions(ledger, "c", kind="quantity")]
+        assert any("14" in label for label in labels), labels
+        claim = reviewed_claims(ledger, ClaimFilter(case="c", kind="quantity"))[0]
+        review_claim(ledger, "c", claim["id"], "edit", "the scan says 41",
+                     {"low": 41, "high": 41})  # fmt: skip
+        labels = [p.label for p in propositions(ledger, "c", kind="quantity")]
+        assert any("41" in label for label in labels) and not any("14" in x for x in labels)
+        stored = reviewed_claims(ledger, ClaimFilter(case="c", kind="quantity"))[0]
+        assert stored["quantity"]["low"] == 14  # the claim itself is never changed
+        assert stored["review"]["state"] == "edited" and stored["review"]["edit"]["low"] == 41

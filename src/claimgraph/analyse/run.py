@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from claimgraph.analyse.contradictions import find_contradictions
 from claimgraph.analyse.directory import Directory
+from claimgraph.analyse.edits import apply_edits
 from claimgraph.analyse.grades import grade_all
 from claimgraph.analyse.independence import citations_by_source, trace
 from claimgraph.analyse.timeline import timeline_points
@@ -36,6 +37,7 @@ def analyse_case(
     vectors: Mapping[str, Sequence[float]] | None = None,
 ) -> CaseAnalysis:
     """`vectors` are optional sentence embeddings of statement claims (by claim id)."""
+    claims = apply_edits(claims, judgements)
     doc_by_id = {d.id: d for d in docs}
     mentions: dict[str, Actor] = {}
     for c in claims:  # one actor per id; keep a mention that knows the speaker's role
