@@ -51,8 +51,8 @@ def test_serve_answers_on_loopback(tmp_path: Path) -> None:
                 time.sleep(0.2)
         assert page.status_code == 200 and "Sign in" in page.text
         with httpx.Client(base_url=base) as client:
-            ran = client.post("/api/v1/session",
-                              json={"name": "desk", "password": "a long enough password"})  # fmt: skip
+            login = {"name": "desk", "password": "a long enough password"}
+            ran = client.post("/api/v1/session", json=login)
             assert ran.status_code == 200 and ran.json()["csrf"]
             assert client.get("/api/v1/me").json()["name"] == "desk"
             assert client.get("/api/v1/openapi.json").json()["info"]["title"] == "claimgraph"
