@@ -10,10 +10,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
 from claimgraph.errors import (
@@ -44,6 +46,25 @@ _HTTP_CODES = dict(
     [(401, "unauthenticated"), (403, "forbidden"), (404, "not_found"), (405, "method_not_allowed"),
      (413, "too_large"), (415, "unsupported_media_type")]
 )  # fmt: skip
+
+
+class ErrorDetail(BaseModel):
+    status: int
+    code: str
+    message: str
+    subject: str | None = None
+
+
+class ErrorOut(BaseModel):
+    error: ErrorDetail
+
+
+# Declared on every API route (the OpenAPI document tells clients the error shape; it
+# also replaces FastAPI's own 422 body, which this API never sends).
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    "4XX": {"model": ErrorOut, "description": "Refused: the one error shape"},
+    "5XX": {"model": ErrorOut, "description": "Failed: the one error shape"},
+}
 
 
 def error_body(

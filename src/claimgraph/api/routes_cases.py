@@ -101,6 +101,9 @@ async def post_source(
         outcome = add_upload(access.ledger, data, file.filename or "upload", case=access.case)
     else:
         assert url is not None
+        if not url.strip().lower().startswith(("http://", "https://")):
+            # anything else is taken as a path: it would read the server's own files
+            raise InvalidInput("a url starts with http:// or https://", subject="url")
         outcome = next(iter(add_inputs(access.ledger, [url.strip()], case=access.case)))
     if outcome.status == "failed":
         raise InvalidInput(outcome.reason or "could not add", subject=outcome.input)

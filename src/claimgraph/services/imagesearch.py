@@ -9,6 +9,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 
@@ -31,6 +32,9 @@ from claimgraph.store.image_queries import AppearanceRow
 ARCHIVE_CASE = "archive"
 CAPTION_DIFFERS = 60  # rapidfuzz token_sort_ratio below this: the captions tell another story
 DAYS_APART = 180  # first shown this long before: another event, whatever the caption says
+# The sources a reader may see, where a view must hide other cases' appearances (None: all)
+Seen = frozenset[str] | None
+M = TypeVar("M", ImageMatch, SceneMatch)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +88,7 @@ def _copies(query: QueryHashes, index: HashIndex) -> list[ImageMatch]:
     return [m for m in match(query, index) if m.sha256 != query.sha256]
 
 
-def list_images(ledger: Ledger, case: str) -> list[ImageReport]:
+def list_images(ledger: Ledger, case: str, *, seen: Seen = None) -> list[ImageReport]:
     if not ledger.store.case_exists(case):
         raise NotFound("no such case", subject=case)
     index, stored = _archive(ledger)
@@ -97,7 +101,7 @@ def list_images(ledger: Ledger, case: str) -> list[ImageReport]:
         copies = _copies(_query_of(ledger, sha), index) if img else []
         vector = scenes.vector(sha) if scenes else None
         found = scenes.match(vector[None, :]) if scenes and vector is not None else []
-        out.append(_report(ledger, sha, img, copies, found))
+        out.append(_report(ledger, sha, img, copies, found, seen))
     return out
 
 
@@ -111,12 +115,15 @@ def _report(
     img: iq.StoredImage | None,
     copies: list[ImageMatch],
     scenes: Sequence[SceneMatch] = (),
+    seen: Seen = None,
 ) -> ImageReport:
+    copies, scenes = _shown(ledger, copies, seen), _shown(ledger, scenes, seen)
     same = [m.sha256 for m in copies if m.verdict == "same image"]
     scenes = [m for m in scenes if m.sha256 != sha and m.sha256 not in same]
     with ledger.store.read() as conn:
-        rows = iq.appearances_of(conn, [sha, *same])
+        rows = _within(iq.appearances_of(conn, [sha, *same]), seen)
         scene_rows = iq.appearances_of(conn, [m.sha256 for m in scenes]) if scenes else []
+        scene_rows = _within(scene_rows, seen)
     own = tuple(sorted((r for r in rows if r.sha256 == sha), key=lambda r: r.date or "~"))
     return ImageReport(
         sha256=sha,
@@ -131,6 +138,20 @@ def _report(
         scenes=tuple(scenes),
         scene_first=_earliest(scene_rows),
     )
+
+
+def _within(rows: list[AppearanceRow], seen: Seen) -> list[AppearanceRow]:
+    return rows if seen is None else [r for r in rows if r.source_id in seen]
+
+
+def _shown(ledger: Ledger, found: Sequence[M], seen: Seen) -> list[M]:
+    """The matches with an appearance the reader may see (all of them, when seen is None)."""
+    if seen is None or not found:
+        return list(found)
+    with ledger.store.read() as conn:
+        rows = _within(iq.appearances_of(conn, [m.sha256 for m in found]), seen)
+    ok = {r.sha256 for r in rows}
+    return [m for m in found if m.sha256 in ok]
 
 
 _PHOTO_WORDS = re.compile(
@@ -158,29 +179,38 @@ def match_file(
     copies of the photo (PDQ), then, with the descriptor, other images of the scene."""
     limits = ledger.settings.limits
     data = read_capped(path, ledger.settings.allowed_roots, limits.max_source_bytes)
-    query = query_hashes(data, limits=limits, subject=str(path))
+    return match_data(ledger, data, str(path))
+
+
+def match_data(
+    ledger: Ledger, data: bytes, subject: str, *, seen: Seen = None
+) -> tuple[QueryHashes, list[tuple[ImageMatch | SceneMatch, ImageReport]]]:
+    """`match_file` for bytes in hand (an upload); `seen` hides other cases' images."""
+    query = query_hashes(data, limits=ledger.settings.limits, subject=subject)
     index, stored = _archive(ledger)
-    found = match(query, index)
+    found = _shown(ledger, match(query, index), seen)
     scenes = scene_index(ledger)
-    near = scenes.match(query_vectors(ledger, data, str(path))) if scenes else []
+    near = scenes.match(query_vectors(ledger, data, subject)) if scenes else []
+    near = _shown(ledger, near, seen)
     # Every stored copy the query matches is the same photo: each is reported with the
     # earliest appearance of any of them; same-scene images come with their own.
     same = [m for m in found if m.verdict == "same image"]
     out: list[tuple[ImageMatch | SceneMatch, ImageReport]] = [
-        (m, _report(ledger, m.sha256, stored.get(m.sha256), same if m in same else [], near))
+        (m, _report(ledger, m.sha256, stored.get(m.sha256), same if m in same else [], near,
+                    seen))
         for m in found
-    ]
+    ]  # fmt: skip
     known = {m.sha256 for m in same}  # a copy of the photo says more than "same scene"
-    out += [(m, _report(ledger, m.sha256, stored.get(m.sha256), [])) for m in near
+    out += [(m, _report(ledger, m.sha256, stored.get(m.sha256), [], (), seen)) for m in near
             if m.sha256 not in known]  # fmt: skip
     return query, out
 
 
-def alerts(ledger: Ledger, case: str) -> list[Alert]:
+def alerts(ledger: Ledger, case: str, *, seen: Seen = None) -> list[Alert]:
     """Appearances in the case of a photo first shown earlier with another caption, or
     long before: the earlier appearance is shown beside it."""
     out = []
-    for report in list_images(ledger, case):
+    for report in list_images(ledger, case, seen=seen):
         for first, label in ((report.earliest, ""), (report.scene_first, "same scene ")):
             if first is None or not first.date:
                 continue

@@ -25,6 +25,7 @@ class ClaimFilter:
     # Review state ("unreviewed" | "accepted" | "edited" | "rejected"): the latest of a
     # person's claim.accept / claim.edit / claim.reject judgements in the case.
     review: str | None = None
+    ids: tuple[str, ...] | None = None  # only these claims (at most a few hundred)
 
 
 REVIEW_ACTIONS = {"accepted": "claim.accept", "edited": "claim.edit", "rejected": "claim.reject"}
@@ -66,6 +67,8 @@ def _filtered(q: Select[Any], f: ClaimFilter) -> Select[Any]:
         q = q.where(actors.c.name.ilike(f"%{f.actor}%"))
     if f.review is not None:
         q = q.where(_in_review_state(f))
+    if f.ids is not None:
+        q = q.where(claims.c.id.in_(list(f.ids)))
     return q
 
 

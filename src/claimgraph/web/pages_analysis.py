@@ -5,7 +5,7 @@ the trace of each back to its independent origins, contradictions, and the speak
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Annotated, Any
 from urllib.parse import quote
 
@@ -46,10 +46,40 @@ class Series:
     chart: Markup
     rows: list[Record]  # each point with its figure text and the claim it cites
     summary: dict[str, Any] | None
+    total: int = 0  # figures in the series (the chart and table may show fewer)
+    drawn: int = 0  # figures the chart draws
 
 
-def figure_series(ledger: Ledger, case: str, evidence: Evidence,
-                  counts: str | None = None) -> list[Series]:  # fmt: skip
+MAX_DRAWN = 400  # points per chart: a case of 10^6 claims still draws (and prints) fast
+MAX_ROWS = 200  # rows per series table; the claims page lists them all
+
+
+def thinned(points: list[TimelinePoint], cap: int = MAX_DRAWN) -> list[TimelinePoint]:
+    """At most `cap` points that keep the story: every first appearance of a value, and
+    per day and side the lowest and the highest figure; then evenly spaced."""
+    if len(points) <= cap:
+        return points
+    keep: dict[str, TimelinePoint] = {p.claim_id: p for p in points if p.first_of_value}
+    extremes: dict[tuple[str | None, str | None], list[TimelinePoint]] = defaultdict(list)
+    for p in points:
+        extremes[(p.date, p.side)].append(p)
+    for group in extremes.values():
+        for p in (min(group, key=_low), max(group, key=_high)):
+            keep.setdefault(p.claim_id, p)
+    chosen = sorted(keep.values(), key=lambda p: (p.date or "", p.claim_id))
+    step = max(1, -(-len(chosen) // cap))
+    return chosen[::step][:cap]
+
+
+def _low(p: TimelinePoint) -> float:
+    return p.low if p.low is not None else p.high if p.high is not None else 0.0
+
+
+def _high(p: TimelinePoint) -> float:
+    return p.high if p.high is not None else _low(p)
+
+
+def figure_series(ledger: Ledger, case: str, counts: str | None = None) -> list[Series]:
     """Per event (in date order) and counted thing: the chart, its table, its summary."""
     events = an.meta(ledger, case).get("events", [])
     labels = {e["id"]: e["label"] for e in events}
@@ -60,15 +90,21 @@ def figure_series(ledger: Ledger, case: str, evidence: Evidence,
     summed = an.figure_summary(ledger, case, counts=counts)
     summaries = {(s["event"], s["counts"]): s for s in summed}
     sides = sorted({p.side for pts in grouped.values() for p in pts if p.side})
+    shown = {key: thinned(points) for key, points in grouped.items()}
+    cited = {p.claim_id for points in shown.values() for p in points[:MAX_ROWS]}
+    evidence = Evidence.of(ledger, case, cited)
     out = []
     for (event, what), points in sorted(grouped.items(), key=lambda kv: (
             order.get(kv[0][0], len(order)), _rank(kv[0][1]))):  # fmt: skip
         title = f"{what.replace('_', ' ')} · event {labels.get(event, event)}"
+        drawn_points = shown[(event, what)]
         rows = [{"point": p, "figure": value_text(p.low, p.high, p.qualifier),
-                 "claim": evidence.claims.get(p.claim_id)} for p in points]  # fmt: skip
-        chart = drawn(timeline_svg(points, title=title, sides=sides))
-        out.append(Series(event, labels.get(event, event), what, chart, rows,
-                          summaries.get((event, what))))  # fmt: skip
+                 "claim": evidence.claims.get(p.claim_id)}
+                for p in drawn_points[:MAX_ROWS]]  # fmt: skip
+        chart = drawn(timeline_svg(drawn_points, title=title, sides=sides))
+        summary = summaries.get((event, what))
+        out.append(Series(event, labels.get(event, event), what, chart, rows, summary,
+                          len(points), len(drawn_points)))  # fmt: skip
     return out
 
 
@@ -79,8 +115,7 @@ def _rank(counts: str) -> int:
 @router.get("/cases/{case}/figures")
 def figures_page(request: Request, access: PageRead, counts: Filter = None) -> Response:
     chosen = opt(counts, COUNTS)
-    evidence = Evidence.of(access.ledger, access.case)
-    series = figure_series(access.ledger, access.case, evidence, chosen)
+    series = figure_series(access.ledger, access.case, chosen)
     return render(request, "figures.html", {"who": access.principal, "access": access,
                                             "series": series, "chosen": chosen,
                                             "counts": COUNTS})  # fmt: skip
@@ -119,14 +154,16 @@ def trace_of(ledger: Ledger, case: str, p: PropositionResult, evidence: Evidence
         e = by_id.get(o.key)
         origins.append({"origin": o, "grade": e.reliability.value if e else "",
                         "note": e.reliability_note if e else ""})  # fmt: skip
-    return Trace(p, drawn(provenance_svg(p, names)), origins, evidence.lines(p.claim_ids),
+    return Trace(p, drawn(provenance_svg(p, names)), origins,
+                 evidence.lines(p.claim_ids[:MAX_ROWS]),
                  frozenset(p.claim_ids) - frozenset(p.support_ids))  # fmt: skip
 
 
 @router.get("/cases/{case}/propositions/{ref}")
 def trace_page(request: Request, access: PageRead, ref: str) -> Response:
     p = an.proposition(access.ledger, access.case, ref)
-    trace = trace_of(access.ledger, access.case, p, Evidence.of(access.ledger, access.case))
+    evidence = Evidence.of(access.ledger, access.case, p.claim_ids[:MAX_ROWS])
+    trace = trace_of(access.ledger, access.case, p, evidence)
     return render(request, "trace.html", {"who": access.principal, "access": access,
                                           "t": trace})  # fmt: skip
 
@@ -143,10 +180,12 @@ def contradiction_rows(found: list[Contradiction], evidence: Evidence) -> list[d
 def contradictions_page(request: Request, access: PageRead, kind: Filter = None) -> Response:
     chosen = opt(kind, ("conflict", "denial", "revision", "relabel"))
     found = an.contradictions(access.ledger, access.case, kind=chosen)
-    rows = contradiction_rows(found, Evidence.of(access.ledger, access.case))
+    page = paged(request, found)
+    ids = [i for c in page.items for i in (c.claim_a, c.claim_b)]
+    rows = contradiction_rows(page.items, Evidence.of(access.ledger, access.case, ids))
     return render(request, "contradictions.html", {
-        "who": access.principal, "access": access, "page": paged(request, rows),
-        "total": len(rows), "chosen": chosen,
+        "who": access.principal, "access": access, "page": replace(page, items=rows),
+        "total": len(found), "chosen": chosen,
     })  # fmt: skip
 
 

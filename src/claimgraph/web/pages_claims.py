@@ -3,6 +3,7 @@ its sentence in context, to accept, reject or correct (with a note)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated, Any
 from urllib.parse import quote
 
@@ -12,11 +13,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from claimgraph.errors import InvalidInput, NotFound
 from claimgraph.model import Counts, Stance
 from claimgraph.services import Ledger, source_detail
-from claimgraph.services.reviews import STATES, review_claim, reviewed_claims
+from claimgraph.services.reviews import STATES, count_claims, review_claim, reviewed_claims
 from claimgraph.store import ClaimFilter
 from claimgraph.web.access import PageRead, PageWrite
 from claimgraph.web.render import render
-from claimgraph.web.views import Record, can_write, case_claims, opt, paged
+from claimgraph.web.views import Record, can_write, case_claims, opt, paged_query
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -42,11 +43,15 @@ def claims_page(
               "counts": opt(counts, COUNTS), "review": opt(review, STATES)}  # fmt: skip
     f = ClaimFilter(case=access.case, kind=chosen["kind"], actor=chosen["actor"],
                     stance=chosen["stance"], counts=chosen["counts"])  # fmt: skip
-    found = case_claims(access.ledger, f, chosen["review"])
+
+    def fetch(offset: int, count: int) -> list[Record]:
+        window = replace(f, offset=offset, limit=count)
+        return case_claims(access.ledger, window, chosen["review"])
+
     context = {
-        "who": access.principal, "access": access, "page": paged(request, found),
-        "total": len(found), "chosen": chosen, "kinds": KINDS, "stances": STANCES,
-        "counts": COUNTS, "states": STATES,
+        "who": access.principal, "access": access, "page": paged_query(request, fetch),
+        "total": count_claims(access.ledger, f, chosen["review"]), "chosen": chosen,
+        "kinds": KINDS, "stances": STANCES, "counts": COUNTS, "states": STATES,
     }  # fmt: skip
     return render(request, "claims.html", context)
 
@@ -67,11 +72,13 @@ def _in_context(claim: Record, text: str) -> dict[str, str]:
 def review_page(
     request: Request, access: PageRead, i: Annotated[int, Query(ge=0, le=10**6)] = 0
 ) -> Response:
-    queue = case_claims(access.ledger, ClaimFilter(case=access.case), "unreviewed")
-    i = min(i, max(len(queue) - 1, 0))
-    claim = queue[i] if queue else None
+    every = ClaimFilter(case=access.case)
+    total = count_claims(access.ledger, every, "unreviewed")
+    i = min(i, max(total - 1, 0))
+    one = case_claims(access.ledger, replace(every, offset=i, limit=1), "unreviewed")
+    claim = one[0] if one else None
     context: dict[str, Any] = {
-        "who": access.principal, "access": access, "queue": queue, "i": i, "claim": claim,
+        "who": access.principal, "access": access, "total": total, "i": i, "claim": claim,
         "writer": can_write(access), "stances": STANCES, "counts": COUNTS,
     }  # fmt: skip
     if claim is not None:
@@ -104,9 +111,8 @@ def review_form(
 
 
 def _current(ledger: Ledger, case: str, claim: str) -> Record:
-    for c in reviewed_claims(ledger, ClaimFilter(case=case)):
-        if c["id"] == claim:
-            return c
+    for c in reviewed_claims(ledger, ClaimFilter(case=case, ids=(claim,))):
+        return c
     raise NotFound("no such claim in this case", subject=claim)
 
 

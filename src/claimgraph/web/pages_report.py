@@ -10,7 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 from claimgraph.services import analysis as an
 from claimgraph.services import list_sources
 from claimgraph.services.cases import dashboard
-from claimgraph.services.imagesearch import alerts
+from claimgraph.services.views import case_alerts
 from claimgraph.web.access import PageRead
 from claimgraph.web.pages_analysis import contradiction_rows, figure_series, trace_of
 from claimgraph.web.render import render
@@ -28,9 +28,9 @@ def report_page(request: Request, access: PageRead) -> Response:
     context = {
         "who": access.principal, "access": access, "board": dashboard(ledger, case),
         "meta": an.meta(ledger, case),
-        "series": figure_series(ledger, case, evidence),
+        "series": figure_series(ledger, case),
         "traces": [trace_of(ledger, case, p, evidence) for p in found],
         "contradictions": contradiction_rows(an.contradictions(ledger, case), evidence),
-        "alerts": alerts(ledger, case), "in_case": {s.id for s in list_sources(ledger, case)},
+        "alerts": case_alerts(ledger, case), "in_case": {s.id for s in list_sources(ledger, case)},
     }  # fmt: skip
     return render(request, "report.html", context)

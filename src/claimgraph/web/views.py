@@ -7,14 +7,14 @@ from a source is escaped exactly once, wherever it is shown."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from fastapi import Request
 
 from claimgraph.api.context import CaseAccess
-from claimgraph.api.paging import DEFAULT_LIMIT, page_of
+from claimgraph.api.paging import DEFAULT_LIMIT, page_of, window
 from claimgraph.link.propositions import value_text
 from claimgraph.model import Entity
 from claimgraph.services import Ledger, Permission
@@ -136,20 +136,46 @@ class Evidence:
     speakers: Speakers
 
     @staticmethod
-    def of(ledger: Ledger, case: str) -> Evidence:
+    def of(ledger: Ledger, case: str, ids: Iterable[str] | None = None) -> Evidence:
+        """The case's claims, or only `ids` (what one page cites: a case may hold 10^6)."""
         speakers = Speakers.of(entities(ledger, case))
-        found = annotate(reviewed_claims(ledger, ClaimFilter(case=case)), speakers)
-        return Evidence({c["id"]: c for c in found}, speakers)
+        if ids is None:
+            found = reviewed_claims(ledger, ClaimFilter(case=case))
+        else:
+            wanted, found = sorted(set(ids)), []
+            for start in range(0, len(wanted), 500):
+                part = tuple(wanted[start : start + 500])
+                found += reviewed_claims(ledger, ClaimFilter(case=case, ids=part))
+        annotated = annotate(found, speakers)
+        return Evidence({c["id"]: c for c in annotated}, speakers)
 
     def lines(self, ids: tuple[str, ...]) -> list[Record]:
         return [self.claims[i] for i in ids if i in self.claims]
 
 
 def case_claims(ledger: Ledger, f: ClaimFilter, state: str | None = None) -> list[Record]:
-    """Claims of a case (by the filter), annotated; `state` keeps one review state."""
+    """Claims of a case (by the filter, paged by f.offset and f.limit in the database),
+    annotated; `state` keeps one review state."""
     assert f.case is not None
     found = reviewed_claims(ledger, f, state)
     return annotate(found, Speakers.of(entities(ledger, f.case))) if found else []
+
+
+def paged_query(
+    request: Request, fetch: Callable[[int, int], list[T]], limit: int = DEFAULT_LIMIT
+) -> Paged:
+    """One page read from the database by the request's `cursor` (see api.paging.window)."""
+    cursor = request.query_params.get("cursor") or None
+    chunk, nxt = window(fetch, cursor, limit)
+    return Paged(chunk, _link(request, nxt) if nxt else None,
+                 _link(request, None) if cursor else None)  # fmt: skip
+
+
+def _link(request: Request, value: str | None) -> str:
+    params = {k: v for k, v in request.query_params.items() if k != "cursor" and v}
+    url = request.url.replace_query_params(**params)
+    url = url.include_query_params(cursor=value) if value else url
+    return url.path + (f"?{url.query}" if url.query else "")
 
 
 def opt(value: str | None, allowed: Iterable[str] | None = None) -> str | None:
@@ -171,14 +197,8 @@ def paged(request: Request, items: Sequence[T], limit: int = DEFAULT_LIMIT) -> P
     """One page of `items` by the request's `cursor`; links keep the other parameters."""
     cursor = request.query_params.get("cursor") or None
     chunk, nxt = page_of(items, cursor, limit)
-
-    def link(value: str | None) -> str:
-        params = {k: v for k, v in request.query_params.items() if k != "cursor" and v}
-        url = request.url.replace_query_params(**params)
-        url = url.include_query_params(cursor=value) if value else url
-        return url.path + (f"?{url.query}" if url.query else "")
-
-    return Paged(chunk, link(nxt) if nxt else None, link(None) if cursor else None)
+    return Paged(chunk, _link(request, nxt) if nxt else None,
+                 _link(request, None) if cursor else None)  # fmt: skip
 
 
 _WEB = re.compile(r"https?://[^\s<>\"'`\\]+", re.I)
