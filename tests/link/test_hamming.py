@@ -1,4 +1,4 @@
-"""HashIndex: the faiss and numpy backends give the same answers."""
+"""HashIndex: the faiss, numpy and mih backends give the same answers."""
 
 from __future__ import annotations
 
@@ -37,18 +37,16 @@ def test_distance() -> None:
 
 
 @pytest.mark.parametrize("max_distance", [0, 31, 63, 100])
-def test_faiss_and_numpy_agree(
-    planted: tuple[list[str], list[str], list[str]], max_distance: int
-) -> None:
+def test_backends_agree(planted: tuple[list[str], list[str], list[str]], max_distance: int) -> None:
     keys, hashes, queries = planted
     answers = {}
-    for backend in ("faiss", "numpy"):
+    for backend in ("faiss", "numpy", "mih"):
         index = HashIndex(backend)
         index.add(keys[:3000], hashes[:3000])
         index.add(keys[3000:], hashes[3000:])  # added in two batches
         assert len(index) == 5000
         answers[backend] = index.search(queries, max_distance)
-    assert answers["faiss"] == answers["numpy"]
+    assert answers["faiss"] == answers["numpy"] == answers["mih"]
     for hits in answers["numpy"]:
         assert len({key for key, _ in hits}) == len(hits)  # one entry per key
         assert [d for _, d in hits] == sorted(d for _, d in hits)
@@ -78,3 +76,6 @@ def test_empty_index_and_bad_input() -> None:
         HashIndex("numpy").add(["a"], ["abc"])
     with pytest.raises(ValueError, match="backend"):
         HashIndex("annoy")
+    assert HashIndex("auto").backend == "mih"
+    with pytest.raises(ValueError, match="parts"):
+        HashIndex("mih").search(["0" * 64], 3, parts=[])

@@ -24,6 +24,7 @@ _TURNS = frozenset(
     ("whole", "mirror", "rot90", "rot180", "rot270", "flip", "transpose", "transverse")
 )
 _SHARED_CROPS = frozenset(("top80",))  # fixed crops made on both sides: compared like for like
+_PART = "variant:"  # index_archive's part of each archive variant: "variant:whole" …
 
 
 class Archived(Protocol):
@@ -73,15 +74,18 @@ def comparable(query_variant: str, archive_variant: str) -> bool:
 
 def index_archive(images: Iterable[Archived], backend: str = "auto") -> HashIndex:
     """An index over the whole PDQ and the variants of each archived image. Keys are
-    "sha256 variant quality method", read back by `match`."""
+    "sha256 variant quality method", read back by `match`; each variant has its own part
+    of the index ("variant:crop-c10" …), so that `match` searches a query hash only
+    among the variants it may be compared with."""
     index = HashIndex(backend)
-    keys: list[str] = []
-    hashes: list[str] = []
+    parts: dict[str, tuple[list[str], list[str]]] = {}
     for image in images:
         for name, value in (("whole", image.pdq), *image.variants):
+            keys, hashes = parts.setdefault(_PART + name, ([], []))
             keys.append(f"{image.sha256} {name} {image.quality} {image.method}")
             hashes.append(value)
-    index.add(keys, hashes)
+    for part, (keys, hashes) in parts.items():
+        index.add(keys, hashes, part=part)
     return index
 
 
@@ -91,7 +95,9 @@ def match(
     """Archived images within `review` bits of the query, best first, one per image.
     Within `same` bits (and both qualities >= MIN_QUALITY) the verdict is "same image"."""
     names = [name for name, _ in query.hashes]
-    found = index.search([value for _, value in query.hashes], max(same, review))
+    hashes = [value for _, value in query.hashes]
+    routes = [_routes(name, index.parts) for name in names]
+    found = index.search(hashes, max(same, review), parts=routes)
     best: dict[str, tuple[int, str, int]] = {}  # sha256: (distance, how, archive quality)
     for name, hits in zip(names, found, strict=True):
         for key, dist in hits:
@@ -105,6 +111,14 @@ def match(
         for sha, (dist, how, quality) in best.items()
     ]
     return sorted(matches, key=lambda m: (m.distance, m.sha256))
+
+
+def _routes(name: str, parts: tuple[str, ...]) -> frozenset[str]:
+    """The parts to search for a query variant: those of the archive variants it may be
+    compared with (the rest would be dropped below), and any part not made per variant."""
+    return frozenset(
+        part for part in parts if not part.startswith(_PART) or comparable(name, part[len(_PART) :])
+    )
 
 
 def _verdict(dist: int, quality: int, same: int) -> str:
