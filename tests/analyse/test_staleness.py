@@ -28,7 +28,7 @@ def test_accounts_do_not_stale_the_analysis(tmp_path: Path) -> None:
 
 
 def test_a_reviewers_correction_is_what_the_analysis_reads(tmp_path: Path) -> None:
-    from claimgraph.services.analysis import propositions
+    from claimgraph.services.analysis import analyse, propositions
     from claimgraph.services.reviews import review_claim, reviewed_claims
     from claimgraph.store import ClaimFilter
 
@@ -46,3 +46,9 @@ def test_a_reviewers_correction_is_what_the_analysis_reads(tmp_path: Path) -> No
         stored = reviewed_claims(ledger, ClaimFilter(case="c", kind="quantity"))[0]
         assert stored["quantity"]["low"] == 14  # the claim itself is never changed
         assert stored["review"]["state"] == "edited" and stored["review"]["edit"]["low"] == 41
+        # accepting confirms the claim as it stands: no recomputation
+        assert not analyse(ledger, "c").computed
+        review_claim(ledger, "c", claim["id"], "accept", "checked")
+        assert not analyse(ledger, "c").computed
+        review_claim(ledger, "c", claim["id"], "reject", "a misreading")
+        assert analyse(ledger, "c").computed

@@ -31,7 +31,7 @@ def test_case_audit_newest_first_and_own_case_only(site: Site) -> None:
     entries = walk(ed, "/api/v1/cases/alpha/audit", 2)
     seqs = [e["seq"] for e in entries]
     assert seqs == sorted(seqs, reverse=True)
-    assert entries[0]["action"] == "judge" and entries[0]["who"] == "ed"
+    assert entries[0]["action"] == "review.accept" and entries[0]["who"] == "ed"
     actions = {e["action"] for e in entries}
     assert {"case.create", "member.grant", "source.add", "case.link"} <= actions
     assert any(e["entity"] == alpha for e in entries)

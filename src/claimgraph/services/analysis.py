@@ -205,7 +205,9 @@ def judge(
     with ledger.store.write() as w:
         aq.insert_judgement(w.conn, case, j, jid)
         detail = {"case": case, "action": action, "value": value, "note": note}
-        w.append_audit(ledger.clock(), ledger.user, "judge", target, detail)
+        # An acceptance changes no result: audited apart, so the analysis stays current.
+        kind = "review.accept" if action == "claim.accept" else "judge"
+        w.append_audit(ledger.clock(), ledger.user, kind, target, detail)
     return j
 
 

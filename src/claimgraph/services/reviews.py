@@ -106,7 +106,10 @@ def reviewed_claims(
     return [{**c, "review": reviews.get(c["id"], Review("unreviewed")).record()} for c in found]
 
 
-def count_claims(ledger: Ledger, f: ClaimFilter, state: str | None = None) -> int:
+def count_claims(
+    ledger: Ledger, f: ClaimFilter, state: str | None = None, *, cap: int | None = None
+) -> int:
+    """How many claims the filter and state keep (at most cap + 1 when capped)."""
     if state is not None and state not in STATES:
         raise InvalidInput(f"a review state is one of {', '.join(STATES)}", subject=state)
-    return ledger.store.count_claims(replace(f, review=state))
+    return ledger.store.count_claims(replace(f, review=state), cap)

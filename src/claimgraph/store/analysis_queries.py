@@ -243,9 +243,9 @@ def stored_fingerprint(conn: Connection, case: str) -> str | None:
     return row.fingerprint if row else None
 
 
-# Entries that change who may do what, never what the evidence says: an analysis does not
-# go stale when a member is added or a token made.
-_NOT_EVIDENCE = ("user.", "member.", "token.")
+# Entries that change who may do what, or confirm a claim as it is, never what the
+# evidence says: an analysis does not go stale when a member is added or a claim accepted.
+_NOT_EVIDENCE = ("user.", "member.", "token.", "review.accept")
 
 
 def audit_head(conn: Connection) -> int:
@@ -325,6 +325,15 @@ def read_contradictions(
 def count_contradictions(conn: Connection, case: str) -> int:
     q = select(func.count()).select_from(contradictions)
     return int(conn.execute(q.where(contradictions.c.case_name == case)).scalar_one())
+
+
+def count_reviewed(conn: Connection, case: str) -> int:
+    """Claims of the case with at least one review decision (accept, edit, reject)."""
+    decided = ("claim.accept", "claim.edit", "claim.reject")
+    q = select(func.count(func.distinct(judgements.c.target))).where(
+        (judgements.c.case_name == case) & judgements.c.action.in_(decided)
+    )
+    return int(conn.execute(q).scalar_one())
 
 
 def read_citations(conn: Connection, case: str) -> list[Citation]:

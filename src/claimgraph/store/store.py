@@ -252,9 +252,9 @@ class Store:
         with self.read() as conn:
             return int(conn.execute(q).scalar_one())
 
-    def count_claims(self, f: ClaimFilter) -> int:
+    def count_claims(self, f: ClaimFilter, cap: int | None = None) -> int:
         with self.read() as conn:
-            return claim_queries.count_claims(conn, f)
+            return claim_queries.count_claims(conn, f, cap)
 
     def claims(self, f: ClaimFilter) -> list[tuple[Claim, dict[str, Any]]]:
         with self.read() as conn:

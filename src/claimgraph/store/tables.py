@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 
 metadata = MetaData()
@@ -48,6 +49,8 @@ sources = Table(
     Column("parser", String(100), nullable=False),
     Column("text", Text, nullable=False),
     Column("first_seen_at", String(40), nullable=False),
+    # Listings walk sources in date order (undated last) and stop at a page's end.
+    Index("ix_sources_order", text("(published IS NULL)"), "published", "id"),
 )
 
 case_sources = Table(
@@ -152,6 +155,7 @@ judgements = Table(
     Column("who", String(200), nullable=False),
     Column("at", String(40), nullable=False),
     Index("ix_judgements_case", "case_name", "at"),
+    Index("ix_judgements_target", "case_name", "target"),
 )
 
 # Derived tables: the stored result of `analyse`, replaced whole for a case on each run.

@@ -27,6 +27,11 @@ COUNTS = tuple(c.value for c in Counts)
 Field = Annotated[str | None, Query(max_length=200)]
 Text = Annotated[str, Form(max_length=200)]
 _CONTEXT = 280  # characters of the text shown either side of a claim in the queue
+COUNT_CAP = 10_000  # listings count this far, then say "10,000+"
+
+
+def _total(n: int) -> str:
+    return f"{COUNT_CAP:,}+" if n > COUNT_CAP else f"{n:,}"
 
 
 @router.get("/cases/{case}/claims")
@@ -50,7 +55,8 @@ def claims_page(
 
     context = {
         "who": access.principal, "access": access, "page": paged_query(request, fetch),
-        "total": count_claims(access.ledger, f, chosen["review"]), "chosen": chosen,
+        "total": _total(count_claims(access.ledger, f, chosen["review"], cap=COUNT_CAP)),
+        "chosen": chosen,
         "kinds": KINDS, "stances": STANCES, "counts": COUNTS, "states": STATES,
     }  # fmt: skip
     return render(request, "claims.html", context)
@@ -73,12 +79,14 @@ def review_page(
     request: Request, access: PageRead, i: Annotated[int, Query(ge=0, le=10**6)] = 0
 ) -> Response:
     every = ClaimFilter(case=access.case)
-    total = count_claims(access.ledger, every, "unreviewed")
+    cap = max(COUNT_CAP, i + 1)
+    total = count_claims(access.ledger, every, "unreviewed", cap=cap)
     i = min(i, max(total - 1, 0))
     one = case_claims(access.ledger, replace(every, offset=i, limit=1), "unreviewed")
     claim = one[0] if one else None
     context: dict[str, Any] = {
         "who": access.principal, "access": access, "total": total, "i": i, "claim": claim,
+        "total_text": f"{cap:,}+" if total > cap else f"{total:,}",
         "writer": can_write(access), "stances": STANCES, "counts": COUNTS,
     }  # fmt: skip
     if claim is not None:
