@@ -10,8 +10,11 @@ case does not exist (404), so its name leaks nothing.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Path, Request
 
@@ -28,9 +31,34 @@ from claimgraph.services import (
     token_user,
 )
 
+T = TypeVar("T")
 SESSION_COOKIE = "cg_session"
 CSRF_HEADER = "X-CSRF-Token"
 _SAFE = frozenset(("GET", "HEAD", "OPTIONS"))
+
+
+class Memo:
+    """Results that are pure functions of a stored analysis (a figures page of a case of
+    10^6 claims), kept for the process by a key that names the analysis they came from;
+    least recently used out first."""
+
+    def __init__(self, size: int = 32) -> None:
+        self._size = size
+        self._items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...], make: Callable[[], T]) -> T:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                found: T = self._items[key]
+                return found
+        made = make()  # outside the lock: two first views may both compute, never block
+        with self._lock:
+            self._items[key] = made
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return made
 
 
 @dataclass(slots=True)
@@ -42,6 +70,7 @@ class AppState:
     limiter: LoginLimiter = field(default_factory=LoginLimiter)
     max_upload_bytes: int = 50 * 1024 * 1024
     secure_cookies: bool = False  # set behind HTTPS; loopback demos run plain HTTP
+    memo: Memo = field(default_factory=Memo)
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from sqlalchemy import (
     Engine,
     Table,
     delete,
+    exists,
     func,
     insert,
     select,
@@ -222,30 +223,44 @@ class Store:
         newest_first: bool = False,
     ) -> list[SourceSummary]:
         cols = [sources.c[n] for n in SourceSummary.__slots__ if n != "cases"]
-        # NULL dates last on both engines, so listings agree everywhere.
-        published = sources.c.published.desc() if newest_first else sources.c.published
-        order = (sources.c.published.is_(None), published, sources.c.id)
-        q = select(*cols).order_by(*order)
-        if case is not None:
-            q = q.join(case_sources, case_sources.c.source_id == sources.c.id).where(
-                case_sources.c.case_name == case
+        base = select(*cols)
+        if case is not None:  # EXISTS, not a join: the walk goes along the date index
+            member = (case_sources.c.case_name == case) & (
+                case_sources.c.source_id == sources.c.id
             )
-        q = q.offset(offset) if offset else q
-        q = q.limit(limit) if limit is not None else q
+            base = base.where(exists().where(member))
+        undated = sources.c.published.is_(None)
+        if not newest_first:  # NULL dates last on both engines, so listings agree
+            q = base.order_by(undated, sources.c.published, sources.c.id)
+            q = q.offset(offset) if offset else q
+            with self.read() as conn:
+                return self._with_cases(conn, list(conn.execute(q.limit(limit))))
+        if offset:
+            raise ValueError("newest_first lists the first page only")
+        # The date index read backwards: the dated sources newest first, then the undated.
+        order = (undated.desc(), sources.c.published.desc(), sources.c.id.desc())
         with self.read() as conn:
-            found = list(conn.execute(q))
-            memberships: dict[str, list[str]] = {}
-            ids = [r.id for r in found]
-            for start in range(0, len(ids), 500):
-                part = select(case_sources.c.source_id, case_sources.c.case_name).where(
-                    case_sources.c.source_id.in_(ids[start : start + 500])
-                )
-                for m in conn.execute(part):
-                    memberships.setdefault(m.source_id, []).append(m.case_name)
-            return [
-                SourceSummary(**r._mapping, cases=tuple(sorted(memberships.get(r.id, []))))
-                for r in found
-            ]
+            found = list(conn.execute(base.where(~undated).order_by(*order).limit(limit)))
+            if limit is None or len(found) < limit:
+                rest = base.where(undated).order_by(sources.c.id)
+                left = None if limit is None else limit - len(found)
+                found += list(conn.execute(rest.limit(left)))
+            return self._with_cases(conn, found)
+
+    @staticmethod
+    def _with_cases(conn: Connection, found: list[Any]) -> list[SourceSummary]:
+        memberships: dict[str, list[str]] = {}
+        ids = [r.id for r in found]
+        for start in range(0, len(ids), 500):
+            part = select(case_sources.c.source_id, case_sources.c.case_name).where(
+                case_sources.c.source_id.in_(ids[start : start + 500])
+            )
+            for m in conn.execute(part):
+                memberships.setdefault(m.source_id, []).append(m.case_name)
+        return [
+            SourceSummary(**r._mapping, cases=tuple(sorted(memberships.get(r.id, []))))
+            for r in found
+        ]
 
     def count_sources(self, case: str) -> int:
         q = select(func.count()).select_from(case_sources).where(case_sources.c.case_name == case)

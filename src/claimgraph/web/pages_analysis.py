@@ -13,6 +13,8 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
+from claimgraph.analyse.timeline import series_summary
+from claimgraph.api.context import app_state
 from claimgraph.errors import InvalidInput
 from claimgraph.link.propositions import value_text
 from claimgraph.model import Contradiction, PropositionResult, Reliability, TimelinePoint
@@ -87,8 +89,8 @@ def figure_series(ledger: Ledger, case: str, counts: str | None = None) -> list[
     grouped: dict[tuple[str, str], list[TimelinePoint]] = defaultdict(list)
     for point in an.timeline(ledger, case, counts=counts):
         grouped[(point.event, point.counts)].append(point)
-    summed = an.figure_summary(ledger, case, counts=counts)
-    summaries = {(s["event"], s["counts"]): s for s in summed}
+    summaries = {(s["event"], s["counts"]): s
+                 for s in series_summary([p for pts in grouped.values() for p in pts])}  # fmt: skip
     sides = sorted({p.side for pts in grouped.values() for p in pts if p.side})
     shown = {key: thinned(points) for key, points in grouped.items()}
     cited = {p.claim_id for points in shown.values() for p in points[:MAX_ROWS]}
@@ -115,7 +117,12 @@ def _rank(counts: str) -> int:
 @router.get("/cases/{case}/figures")
 def figures_page(request: Request, access: PageRead, counts: Filter = None) -> Response:
     chosen = opt(counts, COUNTS)
-    series = figure_series(access.ledger, access.case, chosen)
+    # A pure function of the stored analysis: kept per analysis (a series of 10^5 points
+    # takes seconds to read and thin; the next view of the same analysis takes none).
+    made = an.analyse(access.ledger, access.case).meta.get("computed_at")
+    key = ("figures", access.case, made, chosen)
+    series = app_state(request).memo.get(key, lambda: figure_series(access.ledger, access.case,
+                                                                     chosen))  # fmt: skip
     return render(request, "figures.html", {"who": access.principal, "access": access,
                                             "series": series, "chosen": chosen,
                                             "counts": COUNTS})  # fmt: skip
