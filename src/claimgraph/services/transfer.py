@@ -74,15 +74,9 @@ def _merge(ledger: Ledger, w: Writer, tables: dict[str, list[dict[str, Any]]]) -
         if not w.has_row("captures", row["id"]):
             w.insert_rows("captures", [row])
             w.append_audit(at, who, "capture.add", row["id"], {"imported": True})
-    keyed = (
-        "actors",
-        "claims",
-        "judgements",
-        "images",
-        "image_hashes",
-        "image_appearances",
-        "image_descriptors",
-    )
+    # Every other evidence table merges row by row, by its key.
+    special = {"cases", "sources", "captures", "case_sources", "audit_log"}
+    keyed = [t for t in EVIDENCE_TABLES if t not in special]
     for table in keyed:
         fresh = [r for r in tables[table] if not w.has_key(table, r)]
         w.insert_rows(table, fresh)
