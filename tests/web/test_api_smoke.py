@@ -60,3 +60,17 @@ def test_cookie_changes_need_the_csrf_token(site: Site) -> None:
     ran = token.post("/api/v1/cases/alpha/sources",
                      files={"file": ("x.txt", b"Some text here.", "text/plain")})  # fmt: skip
     assert ran.status_code == 201, ran.text
+
+
+def test_sign_in_is_rate_limited(site: Site) -> None:
+    client = site.client()
+    for _ in range(5):
+        wrong = client.post("/api/v1/session", json={"name": "ed", "password": "guess"})
+        assert wrong.status_code == 401 and wrong.json()["error"]["code"] == "unauthenticated"
+    locked = client.post(
+        "/api/v1/session", json={"name": "ed", "password": "correct horse battery"}
+    )
+    assert locked.status_code == 429 and int(locked.headers["retry-after"]) > 0
+    assert locked.json()["error"]["code"] == "too_many_attempts"
+    page = client.post("/login", data={"name": "ed", "password": "guess", "next": "/"})
+    assert page.status_code == 429 and "too many" in page.text
