@@ -225,9 +225,7 @@ class Store:
         cols = [sources.c[n] for n in SourceSummary.__slots__ if n != "cases"]
         base = select(*cols)
         if case is not None:  # EXISTS, not a join: the walk goes along the date index
-            member = (case_sources.c.case_name == case) & (
-                case_sources.c.source_id == sources.c.id
-            )
+            member = (case_sources.c.case_name == case) & (case_sources.c.source_id == sources.c.id)
             base = base.where(exists().where(member))
         undated = sources.c.published.is_(None)
         if not newest_first:  # NULL dates last on both engines, so listings agree
