@@ -198,3 +198,28 @@ def test_names_are_escaped_and_kept_on_one_line() -> None:
 def test_same_input_gives_the_same_bytes() -> None:
     assert provenance_svg(result(), NAMES) == provenance_svg(result(), dict(NAMES))
     assert provenance_text(result(), NAMES) == provenance_text(result(), dict(NAMES))
+
+
+def test_a_huge_provenance_is_drawn_in_part_and_says_so() -> None:
+    """60 origins, the first ones reached by more outlets: the drawing keeps the busiest
+    origins with every path into them, within the cap; the counts stay the whole's."""
+    edges: list[Edge] = []
+    origins = []
+    for i in range(60):
+        origins.append(Origin(f"ent:o{i}", f"Origin {i}", None))
+        for j in range(3 if i < 5 else 1):
+            edges += [Edge(f"source:s{i}-{j}", f"ent:via{i}", "chain"),
+                      Edge(f"ent:via{i}", f"ent:o{i}", "claimant")]  # fmt: skip
+    big = result(tuple(dict.fromkeys(edges)), tuple(origins),
+                 sources=tuple(f"s{i}" for i in range(75)))  # fmt: skip
+    from claimgraph.render.trim import trimmed
+
+    part = trimmed(big, 30)
+    assert len(part.edges) <= 30 and part.origins
+    assert {o.key for o in part.origins} >= {f"ent:o{i}" for i in range(5)}  # the busiest
+    ends = {e.to for e in part.edges} | {e.frm for e in part.edges}
+    assert all(o.key in ends for o in part.origins)
+    assert trimmed(result(), 30) == result()  # small ones untouched
+    drawn = provenance_svg(big, {}, max_links=30)
+    assert "60 independent origins" in drawn and f"drawn: the paths to {len(part.origins)}" in drawn
+    assert "drawn:" not in provenance_svg(result(), NAMES, max_links=30)

@@ -15,6 +15,7 @@ from itertools import islice
 from claimgraph.model.analysis import Edge, Origin, PropositionResult
 from claimgraph.render import svg
 from claimgraph.render.svg import MUTED, SideColours, el, plural
+from claimgraph.render.trim import trimmed
 
 __all__ = ["provenance_svg", "provenance_text"]
 
@@ -233,16 +234,20 @@ def _centre(preds: Sequence[str], row: Mapping[str, float]) -> tuple[int, float]
     return (0, sum(placed) / len(placed)) if placed else (1, 0.0)
 
 
-def provenance_svg(result: PropositionResult, names: Mapping[str, str]) -> str:
+def provenance_svg(
+    result: PropositionResult, names: Mapping[str, str], *, max_links: int | None = None
+) -> str:
     """The provenance of one proposition as a standalone, accessible SVG document: one box
     per node (edge ends and origins), one arrow per distinct edge, labelled with its `how`.
-    `names` maps node ids to labels; a node without one shows its id."""
-    graph, name = _graph(result), _namer(result, names)
+    `names` maps node ids to labels; a node without one shows its id. With `max_links`,
+    a larger provenance is drawn in part (render/trim.py) and says so."""
+    drawn = trimmed(result, max_links) if max_links else result
+    graph, name = _graph(drawn), _namer(drawn, names)
     layout = _layout(graph, name)
     ident = svg.uid("provenance", repr(result), repr([name(n) for n in graph.nodes]))
     colours = SideColours.of(o.side for o in result.origins)
     width = max(layout.width, _header_width(result, graph, colours))
-    body = [el("defs", {}, _arrowhead(ident)), _header(result, graph, width, colours)]
+    body = [el("defs", {}, _arrowhead(ident)), _header(result, graph, width, colours, drawn)]
     body.append(el("g", {"class": "edges"}, *_edges(graph, layout, name, ident)))
     body.append(el("g", {"class": "nodes"}, *_nodes(graph, layout, name, colours)))
     if not graph.nodes:
@@ -284,11 +289,20 @@ def _header_width(result: PropositionResult, graph: _Graph, colours: SideColours
     return int(2 * _MARGIN + max(summary, key)) + 1
 
 
-def _header(result: PropositionResult, graph: _Graph, width: int, colours: SideColours) -> str:
+def _header(
+    result: PropositionResult,
+    graph: _Graph,
+    width: int,
+    colours: SideColours,
+    drawn: PropositionResult,
+) -> str:
     limit = int((width - 2 * _MARGIN) / 8.5)
+    part = ""
+    if len(drawn.origins) < len(result.origins):
+        part = f"; drawn: the paths to {len(drawn.origins)} of them"
     parts = [
         svg.heading(_MARGIN, 24, svg.truncate(result.label, limit)),
-        svg.label(_MARGIN, 44, _summary(result) + _cycle_note(graph), fill=MUTED),
+        svg.label(_MARGIN, 44, _summary(result) + part + _cycle_note(graph), fill=MUTED),
     ]
     order = colours.legend_order(o.side for o in result.origins)
     if order:

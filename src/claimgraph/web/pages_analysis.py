@@ -54,6 +54,7 @@ class Series:
 
 MAX_DRAWN = 400  # points per chart: a case of 10^6 claims still draws (and prints) fast
 MAX_ROWS = 200  # rows per series table; the claims page lists them all
+MAX_LINKS = 400  # links a provenance drawing holds; beyond, the busiest origins' paths
 
 
 def thinned(points: list[TimelinePoint], cap: int = MAX_DRAWN) -> list[TimelinePoint]:
@@ -161,7 +162,8 @@ def trace_of(ledger: Ledger, case: str, p: PropositionResult, evidence: Evidence
         e = by_id.get(o.key)
         origins.append({"origin": o, "grade": e.reliability.value if e else "",
                         "note": e.reliability_note if e else ""})  # fmt: skip
-    return Trace(p, drawn(provenance_svg(p, names)), origins,
+    graph = drawn(provenance_svg(p, names, max_links=MAX_LINKS))
+    return Trace(p, graph, origins,
                  evidence.lines(p.claim_ids[:MAX_ROWS]),
                  frozenset(p.claim_ids) - frozenset(p.support_ids))  # fmt: skip
 
