@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -26,7 +27,8 @@ def _cli(home: Path, *args: str, stdin: str | None = None) -> subprocess.Complet
                           input=stdin, capture_output=True, text=True, timeout=120)  # fmt: skip
 
 
-def test_serve_answers_on_loopback(tmp_path: Path) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_serve_answers_on_loopback(tmp_path: Path, workers: int) -> None:
     home = tmp_path / "home"
     assert _cli(home, "init").returncode == 0
     made = _cli(home, "user", "add", "desk", "--admin", "--password-stdin",
@@ -35,7 +37,8 @@ def test_serve_answers_on_loopback(tmp_path: Path) -> None:
     port = _free_port()
     env = {**os.environ, "CLAIMGRAPH_HOME": str(home)}
     server = subprocess.Popen(
-        [sys.executable, "-m", "claimgraph", "serve", "--port", str(port)],
+        [sys.executable, "-m", "claimgraph", "serve", "--port", str(port),
+         "--workers", str(workers)],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
@@ -54,7 +57,8 @@ def test_serve_answers_on_loopback(tmp_path: Path) -> None:
             login = {"name": "desk", "password": "a long enough password"}
             ran = client.post("/api/v1/session", json=login)
             assert ran.status_code == 200 and ran.json()["csrf"]
-            assert client.get("/api/v1/me").json()["name"] == "desk"
+            for _ in range(6):  # whichever process answers knows the session
+                assert client.get("/api/v1/me").json()["name"] == "desk"
             assert client.get("/api/v1/openapi.json").json()["info"]["title"] == "claimgraph"
     finally:
         server.terminate()

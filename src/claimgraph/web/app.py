@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from urllib.parse import quote
 
@@ -13,7 +14,8 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from claimgraph import __version__
 from claimgraph.api import AppState, api_router, install_error_handlers
 from claimgraph.api.errors import ErrorInfo
-from claimgraph.services import Ledger
+from claimgraph.services import Ledger, open_ledger
+from claimgraph.settings import settings_from_env
 from claimgraph.web import pages
 from claimgraph.web.render import make_templates, render
 
@@ -63,3 +65,12 @@ async def _page_error(request: Request, info: ErrorInfo) -> Response:
         target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
         return RedirectResponse(f"/login?next={quote(target, safe='/')}", status_code=303)
     return render(request, "error.html", {"error": info}, status=info.status)
+
+
+def app_from_environment() -> FastAPI:
+    """The app for one of several worker processes (`claimgraph serve --workers N`):
+    each opens the store named by CLAIMGRAPH_* itself. Sessions and tokens live in the
+    database, so any worker answers any signed-in request."""
+    settings = settings_from_env()
+    secure = os.environ.get("CLAIMGRAPH_SECURE_COOKIES") == "1"
+    return create_app(open_ledger(settings), secure_cookies=secure)
