@@ -62,7 +62,8 @@ def free_port() -> int:
 def serve(home: Path, port: int) -> subprocess.Popen[bytes]:
     env = {**os.environ, "CLAIMGRAPH_HOME": str(home)}
     server = subprocess.Popen(
-        [sys.executable, "-m", "claimgraph", "serve", "--port", str(port), "--workers", "2"], env=env
+        [sys.executable, "-m", "claimgraph", "serve", "--port", str(port), "--workers", "2"],
+        env=env,
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
