@@ -45,20 +45,33 @@ class Memo:
     def __init__(self, size: int = 32) -> None:
         self._size = size
         self._items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._pending: dict[tuple[Any, ...], threading.Event] = {}
         self._lock = threading.Lock()
 
     def get(self, key: tuple[Any, ...], make: Callable[[], T]) -> T:
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                found: T = self._items[key]
-                return found
-        made = make()  # outside the lock: two first views may both compute, never block
-        with self._lock:
-            self._items[key] = made
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-        return made
+        """The kept result, or `make()`'s; twenty first views at once compute it once
+        (the others wait for it), and a failed `make` is not kept."""
+        while True:
+            with self._lock:
+                if key in self._items:
+                    self._items.move_to_end(key)
+                    found: T = self._items[key]
+                    return found
+                waiting = self._pending.get(key)
+                if waiting is None:
+                    self._pending[key] = threading.Event()
+                    break
+            waiting.wait()
+        try:
+            made = make()
+            with self._lock:
+                self._items[key] = made
+                while len(self._items) > self._size:
+                    self._items.popitem(last=False)
+            return made
+        finally:
+            with self._lock:
+                self._pending.pop(key).set()
 
 
 @dataclass(slots=True)

@@ -180,8 +180,9 @@ def node_names(ledger: Ledger, case: str, p: PropositionResult) -> dict[str, str
     names = {o.key: o.name for o in p.origins}
     for e in p.edges:  # a chain link no actor resolved to is named by its own words
         names.update({n: n[5:] for n in (e.frm, e.to) if n.startswith("name:")})
+    nodes = sorted({n for e in p.edges for n in (e.frm, e.to)} | {o.key for o in p.origins})
     with ledger.store.read() as conn:
-        for ent in aq.read_entities(conn, case):
+        for ent in aq.read_entities(conn, case, ids=nodes):  # only this graph's entities
             names[ent.id] = ent.name
         for sid, (publisher, published, title) in aq.source_labels(conn, p.source_ids).items():
             names[f"source:{sid}"] = f"{publisher or title or sid[:12]} ({published or 'undated'})"

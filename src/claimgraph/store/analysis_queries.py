@@ -257,9 +257,15 @@ def audit_head(conn: Connection) -> int:
     return int(conn.execute(q).scalar_one_or_none() or 0)
 
 
-def read_entities(conn: Connection, case: str) -> list[Entity]:
+def read_entities(conn: Connection, case: str, *, ids: Sequence[str] | None = None) -> list[Entity]:
     q = select(entities).where(entities.c.case_name == case).order_by(entities.c.name)
-    return [row_entity(r) for r in conn.execute(q)]
+    if ids is None:
+        return [row_entity(r) for r in conn.execute(q)]
+    out: list[Entity] = []
+    for start in range(0, len(ids), 500):
+        part = q.where(entities.c.id.in_(list(ids[start : start + 500])))
+        out += [row_entity(r) for r in conn.execute(part)]
+    return out
 
 
 def read_propositions(

@@ -124,9 +124,10 @@ def count_claims(conn: Connection, f: ClaimFilter, cap: int | None = None) -> in
 
 def select_claims(conn: Connection, f: ClaimFilter) -> list[tuple[Claim, dict[str, Any]]]:
     """Claims with a little context (publisher, published, title) for listing."""
-    joined = _InOrder(sources, claims, sources.c.id == claims.c.source_id).outerjoin(
-        actors, actors.c.id == claims.c.claimant_id
-    )
+    # A whole case is walked in date order; named claims or one source are found by key.
+    walk = f.ids is None and f.source_id is None
+    pair = (_InOrder if walk else Join)(sources, claims, sources.c.id == claims.c.source_id)
+    joined = pair.outerjoin(actors, actors.c.id == claims.c.claimant_id)
     q = select(claims, actors, sources.c.publisher, sources.c.published, sources.c.title)
     q = _filtered(q.select_from(joined), f, case_exists=True)
     order = (sources.c.published.is_(None), sources.c.published, sources.c.id)

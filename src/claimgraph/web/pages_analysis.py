@@ -25,7 +25,7 @@ from claimgraph.services import analysis as an
 from claimgraph.web.access import PageRead, PageWrite
 from claimgraph.web.pages_claims import COUNTS, KINDS
 from claimgraph.web.render import render
-from claimgraph.web.views import Evidence, Record, can_write, opt, paged
+from claimgraph.web.views import Evidence, Record, can_write, case_speakers, opt, paged
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 Filter = Annotated[str | None, Query(max_length=200)]
@@ -171,7 +171,8 @@ def trace_of(ledger: Ledger, case: str, p: PropositionResult, evidence: Evidence
 @router.get("/cases/{case}/propositions/{ref}")
 def trace_page(request: Request, access: PageRead, ref: str) -> Response:
     p = an.proposition(access.ledger, access.case, ref)
-    evidence = Evidence.of(access.ledger, access.case, p.claim_ids[:MAX_ROWS])
+    evidence = Evidence.of(access.ledger, access.case, p.claim_ids[:MAX_ROWS],
+                           case_speakers(request, access))  # fmt: skip
     trace = trace_of(access.ledger, access.case, p, evidence)
     return render(request, "trace.html", {"who": access.principal, "access": access,
                                           "t": trace})  # fmt: skip
@@ -191,7 +192,8 @@ def contradictions_page(request: Request, access: PageRead, kind: Filter = None)
     found = an.contradictions(access.ledger, access.case, kind=chosen)
     page = paged(request, found)
     ids = [i for c in page.items for i in (c.claim_a, c.claim_b)]
-    rows = contradiction_rows(page.items, Evidence.of(access.ledger, access.case, ids))
+    evidence = Evidence.of(access.ledger, access.case, ids, case_speakers(request, access))
+    rows = contradiction_rows(page.items, evidence)
     return render(request, "contradictions.html", {
         "who": access.principal, "access": access, "page": replace(page, items=rows),
         "total": len(found), "chosen": chosen,
