@@ -49,7 +49,7 @@ def reader_page(request: Request, access: PageRead, source: str) -> Response:
     if access.case not in detail.cases:
         raise NotFound("no such source in this case", subject=source)
     s = detail.source
-    claims = case_claims(access.ledger, ClaimFilter(case=access.case, source_id=s.id))
+    claims = case_claims(request, access, ClaimFilter(case=access.case, source_id=s.id))
     context = {
         "who": access.principal, "access": access, "source": s, "detail": detail,
         "link": web_link(s.url), "claims": claims, "pieces": reader_pieces(s.text, claims),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from fastapi import Request
@@ -158,12 +158,13 @@ class Evidence:
         return [self.claims[i] for i in ids if i in self.claims]
 
 
-def case_claims(ledger: Ledger, f: ClaimFilter, state: str | None = None) -> list[Record]:
-    """Claims of a case (by the filter, paged by f.offset and f.limit in the database),
+def case_claims(
+    request: Request, access: CaseAccess, f: ClaimFilter, state: str | None = None
+) -> list[Record]:
+    """Claims of the case (by the filter, paged by f.offset and f.limit in the database),
     annotated; `state` keeps one review state."""
-    assert f.case is not None
-    found = reviewed_claims(ledger, f, state)
-    return annotate(found, Speakers.of(entities(ledger, f.case))) if found else []
+    found = reviewed_claims(access.ledger, replace(f, case=access.case), state)
+    return annotate(found, case_speakers(request, access)) if found else []
 
 
 def paged_query(
