@@ -11,7 +11,7 @@ from typing import Any
 
 from claimgraph.errors import InvalidInput
 from claimgraph.model import Judgement, canonical_json
-from claimgraph.services.analysis import judge
+from claimgraph.services.analysis import analyse, judge
 from claimgraph.services.claims import list_claims
 from claimgraph.services.ledger import Ledger
 from claimgraph.store import ClaimFilter
@@ -113,3 +113,11 @@ def count_claims(
     if state is not None and state not in STATES:
         raise InvalidInput(f"a review state is one of {', '.join(STATES)}", subject=state)
     return ledger.store.count_claims(replace(f, review=state), cap)
+
+
+def state_key(ledger: Ledger, case: str) -> tuple[str, int]:
+    """What a view of the case depends on: the current analysis and the judgements since
+    (a view kept under this key is current while the key is)."""
+    made = str(analyse(ledger, case).meta.get("computed_at"))
+    with ledger.store.read() as conn:
+        return made, aq.count_judgements(conn, case)

@@ -333,6 +333,13 @@ def count_contradictions(conn: Connection, case: str) -> int:
     return int(conn.execute(q.where(contradictions.c.case_name == case)).scalar_one())
 
 
+def count_judgements(conn: Connection, case: str) -> int:
+    """How many judgements the case has had: a page kept per analysis also keys on this,
+    since an acceptance changes what it shows but not the analysis."""
+    q = select(func.count()).select_from(judgements).where(judgements.c.case_name == case)
+    return int(conn.execute(q).scalar_one())
+
+
 def count_reviewed(conn: Connection, case: str) -> int:
     """Claims of the case with at least one review decision (accept, edit, reject)."""
     decided = ("claim.accept", "claim.edit", "claim.reject")

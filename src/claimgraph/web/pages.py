@@ -17,6 +17,7 @@ from claimgraph.api.routes_account import start_session
 from claimgraph.errors import ClaimgraphError
 from claimgraph.services import cases_visible, end_session, list_cases, role_of
 from claimgraph.services.cases import dashboard
+from claimgraph.services.reviews import state_key
 from claimgraph.web import (
     pages_analysis,
     pages_audit,
@@ -79,7 +80,8 @@ def router() -> APIRouter:
 
     @r.get("/cases/{case}")
     def case_page(request: Request, access: PageRead) -> Response:
-        board = dashboard(access.ledger, access.case)
+        key = ("dashboard", access.case, *state_key(access.ledger, access.case))
+        board = app_state(request).memo.get(key, lambda: dashboard(access.ledger, access.case))
         return render(request, "dashboard.html", {"who": access.principal, "access": access,
                                                   "board": board})  # fmt: skip
 

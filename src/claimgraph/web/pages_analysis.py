@@ -22,6 +22,7 @@ from claimgraph.render.charts import timeline_svg
 from claimgraph.render.graphs import provenance_svg
 from claimgraph.services import Ledger
 from claimgraph.services import analysis as an
+from claimgraph.services.reviews import state_key
 from claimgraph.web.access import PageRead, PageWrite
 from claimgraph.web.pages_claims import COUNTS, KINDS
 from claimgraph.web.render import render
@@ -171,9 +172,15 @@ def trace_of(ledger: Ledger, case: str, p: PropositionResult, evidence: Evidence
 @router.get("/cases/{case}/propositions/{ref}")
 def trace_page(request: Request, access: PageRead, ref: str) -> Response:
     p = an.proposition(access.ledger, access.case, ref)
-    evidence = Evidence.of(access.ledger, access.case, p.claim_ids[:MAX_ROWS],
-                           case_speakers(request, access))  # fmt: skip
-    trace = trace_of(access.ledger, access.case, p, evidence)
+
+    def build() -> Trace:
+        evidence = Evidence.of(access.ledger, access.case, p.claim_ids[:MAX_ROWS],
+                               case_speakers(request, access))  # fmt: skip
+        return trace_of(access.ledger, access.case, p, evidence)
+
+    # Kept per analysis and judgements: a large trace takes a tenth of a second to draw.
+    key = ("trace", access.case, p.id, *state_key(access.ledger, access.case))
+    trace = app_state(request).memo.get(key, build)
     return render(request, "trace.html", {"who": access.principal, "access": access,
                                           "t": trace})  # fmt: skip
 
