@@ -55,6 +55,7 @@ class Series:
 
 MAX_DRAWN = 400  # points per chart: a case of 10^6 claims still draws (and prints) fast
 MAX_ROWS = 200  # rows per series table; the claims page lists them all
+TRACE_ROWS = 50  # claims and origins a trace lists; the API gives them all
 MAX_LINKS = 400  # links a provenance drawing holds; beyond, the busiest origins' paths
 
 
@@ -159,13 +160,13 @@ def trace_of(ledger: Ledger, case: str, p: PropositionResult, evidence: Evidence
     names = an.node_names(ledger, case, p)
     by_id = {e.id: e for e in evidence.speakers.by_name.values()}
     origins = []
-    for o in p.origins:
+    for o in p.origins[:TRACE_ROWS]:
         e = by_id.get(o.key)
         origins.append({"origin": o, "grade": e.reliability.value if e else "",
                         "note": e.reliability_note if e else ""})  # fmt: skip
     graph = drawn(provenance_svg(p, names, max_links=MAX_LINKS))
     return Trace(p, graph, origins,
-                 evidence.lines(p.claim_ids[:MAX_ROWS]),
+                 evidence.lines(p.claim_ids[:TRACE_ROWS]),
                  frozenset(p.claim_ids) - frozenset(p.support_ids))  # fmt: skip
 
 
@@ -174,7 +175,7 @@ def trace_page(request: Request, access: PageRead, ref: str) -> Response:
     p = an.proposition(access.ledger, access.case, ref)
 
     def build() -> Trace:
-        evidence = Evidence.of(access.ledger, access.case, p.claim_ids[:MAX_ROWS],
+        evidence = Evidence.of(access.ledger, access.case, p.claim_ids[:TRACE_ROWS],
                                case_speakers(request, access))  # fmt: skip
         return trace_of(access.ledger, access.case, p, evidence)
 
