@@ -15,6 +15,7 @@ from fastapi.responses import Response
 
 from claimgraph.api.context import Read, Write
 from claimgraph.api.paging import Cursor, Limit, Page
+from claimgraph.api.responses import isolated
 from claimgraph.api.schemas_analysis import (
     ActorOut,
     AnalysisOut,
@@ -71,9 +72,7 @@ SVG: dict[int | str, dict[str, Any]] = {200: {"content": {"image/svg+xml": {}}}}
 
 def svg_response(text: str) -> Response:
     """Our own drawing, standalone: nothing in it may load or run anything."""
-    return Response(text, media_type="image/svg+xml",
-                    headers={"Content-Security-Policy": "default-src 'none'",
-                             "Cache-Control": "private, no-store"})  # fmt: skip
+    return isolated(text, "image/svg+xml", sandbox=False)
 
 
 @router.get(

@@ -9,6 +9,7 @@ from fastapi.responses import Response
 
 from claimgraph.api.context import Read, Who, Write, app_state, require_csrf
 from claimgraph.api.paging import Cursor, Limit, Page, page_of, window
+from claimgraph.api.responses import isolated, read_upload
 from claimgraph.api.schemas import (
     AddOut,
     CaseIn,
@@ -18,18 +19,17 @@ from claimgraph.api.schemas import (
     SourceOut,
     TextOut,
 )
-from claimgraph.errors import Forbidden, InvalidInput, NotFound, Refused
+from claimgraph.errors import Forbidden, InvalidInput
 from claimgraph.services import (
-    add_inputs,
     cases_visible,
     list_cases,
     list_sources,
     original_bytes,
     role_of,
-    source_detail,
 )
 from claimgraph.services.cases import create_case, dashboard
-from claimgraph.services.ingest import add_upload
+from claimgraph.services.ingest import add_upload, add_url
+from claimgraph.services.queries import SourceDetail, case_source
 from claimgraph.store import SourceSummary
 
 router = APIRouter(tags=["cases"])
@@ -91,31 +91,22 @@ async def post_source(
     file: Annotated[UploadFile | None, File()] = None,
     url: Annotated[str | None, Form(max_length=4000)] = None,
 ) -> Any:
-    cap = app_state(request).max_upload_bytes
     if (file is None) == (url is None):
         raise InvalidInput("send either a file or a url", subject="source")
     if file is not None:
-        data = await file.read(cap + 1)
-        if len(data) > cap:
-            raise Refused(f"upload over {cap} bytes", subject=file.filename or "upload")
+        data = await read_upload(request, file)
         outcome = add_upload(access.ledger, data, file.filename or "upload", case=access.case)
     else:
         assert url is not None
-        if not url.strip().lower().startswith(("http://", "https://")):
-            # anything else is taken as a path: it would read the server's own files
-            raise InvalidInput("a url starts with http:// or https://", subject="url")
-        outcome = next(iter(add_inputs(access.ledger, [url.strip()], case=access.case)))
+        outcome = add_url(access.ledger, url, case=access.case)
     if outcome.status == "failed":
         raise InvalidInput(outcome.reason or "could not add", subject=outcome.input)
     return AddOut(input=outcome.input, status=outcome.status, source_id=outcome.source_id,
                   title=outcome.title, media_type=outcome.media_type)  # fmt: skip
 
 
-def _in_case(access: Read, ref: str) -> Any:
-    detail = source_detail(access.ledger, ref)
-    if access.case not in detail.cases:
-        raise NotFound("no such source in this case", subject=ref)
-    return detail
+def _in_case(access: Read, ref: str) -> SourceDetail:
+    return case_source(access.ledger, access.case, ref)
 
 
 @router.get("/cases/{case}/sources/{source}", response_model=SourceDetailOut)
@@ -148,18 +139,5 @@ def get_text(access: Read, source: str) -> Any:
 def get_original(access: Read, source: str) -> Response:
     d = _in_case(access, source)
     _, data = original_bytes(access.ledger, d.source.id)
-    return original_response(d.source.id, data)
-
-
-def original_response(source_id: str, data: bytes) -> Response:
-    """Never rendered as a page of ours: an attachment, sniffing off, nothing may run."""
-    return Response(
-        data,
-        media_type="application/octet-stream",
-        headers={
-            "Content-Disposition": f'attachment; filename="{source_id}.bin"',
-            "Content-Security-Policy": "default-src 'none'; sandbox",
-            "X-Content-Type-Options": "nosniff",
-            "Cache-Control": "private, no-store",
-        },
-    )
+    # Never rendered as a page of ours: an attachment, sniffing off, nothing may run.
+    return isolated(data, "application/octet-stream", download=f"{d.source.id}.bin")

@@ -11,8 +11,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Path, Request, UploadFile
 from fastapi.responses import Response
 
-from claimgraph.api.context import Read, Write, app_state
+from claimgraph.api.context import Read, Write
 from claimgraph.api.paging import Cursor, Limit, Page
+from claimgraph.api.responses import isolated, read_upload
 from claimgraph.api.schemas_analysis import (
     AlertOut,
     ImageOut,
@@ -22,7 +23,6 @@ from claimgraph.api.schemas_analysis import (
     match_out,
     paged,
 )
-from claimgraph.errors import Refused
 from claimgraph.services import views
 
 router = APIRouter(tags=["images"])
@@ -60,10 +60,7 @@ def get_alerts(access: Read, cursor: Cursor = None, limit: Limit = 50) -> Any:
     summary="Which stored images an uploaded image (multipart `file`, not stored) matches",
 )
 async def post_match(access: Write, request: Request, file: Annotated[UploadFile, File()]) -> Any:
-    cap = app_state(request).max_upload_bytes
-    data = await file.read(cap + 1)
-    if len(data) > cap:
-        raise Refused(f"upload over {cap} bytes", subject="file")
+    data = await read_upload(request, file)
     query, found = views.match_upload(access.ledger, access.case, data)
     return MatchesOut(sha256=query.sha256, quality=query.quality,
                       matches=[match_out(m, r) for m, r in found])  # fmt: skip
@@ -77,12 +74,7 @@ async def post_match(access: Write, request: Request, file: Annotated[UploadFile
 )
 def get_image_file(access: Read, sha: Sha) -> Response:
     found = views.image_file(access.ledger, access.case, sha)
-    headers = {
-        "Content-Security-Policy": "default-src 'none'; sandbox",
-        "X-Content-Type-Options": "nosniff",
-        "Cache-Control": "private, max-age=3600",
-    }
-    media_type = found.media_type if found.media_type in RASTER else "application/octet-stream"
-    if media_type not in RASTER:
-        headers["Content-Disposition"] = f'attachment; filename="{sha}.bin"'
-    return Response(found.data, media_type=media_type, headers=headers)
+    if found.media_type in RASTER:
+        return isolated(found.data, found.media_type, cache="private, max-age=3600")
+    return isolated(found.data, "application/octet-stream", download=f"{sha}.bin",
+                    cache="private, max-age=3600")  # fmt: skip

@@ -131,6 +131,15 @@ def add_upload(
     return next(_commit(ledger, case, [item], extractor, set()))
 
 
+def add_url(ledger: Ledger, url: str, *, case: str) -> AddOutcome:
+    """A page named by a person over the web: fetched (through the guard), never read
+    from this machine's disk, whatever the string says."""
+    url = url.strip()
+    if not url.lower().startswith(("http://", "https://")):
+        raise InvalidInput("a url starts with http:// or https://", subject="url")
+    return next(iter(add_inputs(ledger, [url], case=case)))
+
+
 def _candidates(ledger: Ledger, refs: Sequence[str], kind: SourceKind | None) -> Iterator[Item]:
     for ref in refs:
         try:

@@ -40,6 +40,14 @@ def source_detail(ledger: Ledger, ref: str) -> SourceDetail:
     )
 
 
+def case_source(ledger: Ledger, case: str, ref: str) -> SourceDetail:
+    """A source of `case` (by id or prefix); one of another case does not exist here."""
+    detail = source_detail(ledger, ref)
+    if case not in detail.cases:
+        raise NotFound("no such source in this case", subject=ref)
+    return detail
+
+
 def original_bytes(ledger: Ledger, ref: str) -> tuple[Source, bytes]:
     source = ledger.store.get_source(ref)
     return source, ledger.blobs.get(source.id)

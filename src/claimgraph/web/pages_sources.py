@@ -10,20 +10,23 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from claimgraph.api.routes_cases import post_source
-from claimgraph.errors import NotFound
-from claimgraph.services import list_sources, source_detail
+from claimgraph.services import list_sources
+from claimgraph.services.queries import case_source
 from claimgraph.services.reading import source_images
-from claimgraph.store import ClaimFilter
+from claimgraph.store import ClaimFilter, SourceSummary
 from claimgraph.web.access import PageRead, PageWrite
 from claimgraph.web.render import render
-from claimgraph.web.views import can_write, case_claims, paged, reader_pieces, web_link
+from claimgraph.web.views import can_write, case_claims, paged_query, reader_pieces, web_link
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 
 @router.get("/cases/{case}/sources")
 def sources_page(request: Request, access: PageRead) -> Response:
-    page = paged(request, list_sources(access.ledger, access.case))
+    def fetch(offset: int, count: int) -> list[SourceSummary]:
+        return list_sources(access.ledger, access.case, offset=offset, limit=count)
+
+    page = paged_query(request, fetch)  # read from the database a page at a time
     return render(request, "sources.html", {"who": access.principal, "access": access,
                                             "page": page, "writer": can_write(access)})  # fmt: skip
 
@@ -45,9 +48,7 @@ async def add_source(
 
 @router.get("/cases/{case}/sources/{source}")
 def reader_page(request: Request, access: PageRead, source: str) -> Response:
-    detail = source_detail(access.ledger, source)
-    if access.case not in detail.cases:
-        raise NotFound("no such source in this case", subject=source)
+    detail = case_source(access.ledger, access.case, source)
     s = detail.source
     claims = case_claims(request, access, ClaimFilter(case=access.case, source_id=s.id))
     context = {
