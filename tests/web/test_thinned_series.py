@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import random
 
+from claimgraph.analyse.timeline import chart_points as thinned
 from claimgraph.model import TimelinePoint
-from claimgraph.web.pages_analysis import thinned
 
 
 def _point(i: int, day: int, side: str, value: float, first: bool) -> TimelinePoint:

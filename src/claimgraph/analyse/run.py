@@ -10,7 +10,7 @@ from claimgraph.analyse.directory import Directory
 from claimgraph.analyse.edits import apply_edits
 from claimgraph.analyse.grades import grade_all
 from claimgraph.analyse.independence import citations_by_source, trace
-from claimgraph.analyse.timeline import timeline_points
+from claimgraph.analyse.timeline import figure_series, timeline_points
 from claimgraph.link.actors import resolve_actors
 from claimgraph.link.affiliations import affiliations
 from claimgraph.link.citations import find_citations
@@ -91,6 +91,7 @@ def analyse_case(
         cycles=cited.cycles,
         contradictions=tuple(contradictions),
         timeline=tuple(points),
+        series=tuple(figure_series(points)),
         stats={
             "claims": len(claims),
             "sources": len(docs),

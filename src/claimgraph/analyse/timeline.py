@@ -13,7 +13,7 @@ from typing import Any
 from claimgraph.analyse.directory import Directory
 from claimgraph.link.events import day_of
 from claimgraph.link.propositions import Grouped, value_text
-from claimgraph.model import Claim, DocRef, TimelinePoint
+from claimgraph.model import Claim, DocRef, FigureSeries, TimelinePoint
 
 # A count someone made (bodies seen, names listed, certificates issued), not a total
 # asserted from elsewhere.
@@ -100,6 +100,46 @@ def _mark_firsts(points: list[TimelinePoint]) -> list[TimelinePoint]:
         day = first_day.setdefault(key, p.date)
         out.append(replace(p, first_of_value=p.date == day))
     return out
+
+
+CHART_POINTS = 400  # points a chart draws: a series of 10^5 figures still draws (and prints) fast
+
+
+def figure_series(points: Sequence[TimelinePoint]) -> list[FigureSeries]:
+    """Per event and counted thing: its size, the points a chart draws, its summary."""
+    series: dict[tuple[str, str], list[TimelinePoint]] = defaultdict(list)
+    for p in points:
+        series[(p.event, p.counts)].append(p)
+    return [
+        FigureSeries(ev, counts, len(pts), tuple(p.claim_id for p in chart_points(pts)),
+                     _summary(ev, counts, pts))
+        for (ev, counts), pts in sorted(series.items())
+    ]  # fmt: skip
+
+
+def chart_points(points: Sequence[TimelinePoint], cap: int = CHART_POINTS) -> list[TimelinePoint]:
+    """At most `cap` points that keep the story: every first appearance of a value, and
+    per day and side the lowest and the highest figure; then evenly spaced."""
+    if len(points) <= cap:
+        return list(points)
+    keep: dict[str, TimelinePoint] = {p.claim_id: p for p in points if p.first_of_value}
+    extremes: dict[tuple[str | None, str | None], list[TimelinePoint]] = defaultdict(list)
+    for p in points:
+        extremes[(p.date, p.side)].append(p)
+    for group in extremes.values():
+        for p in (min(group, key=_low), max(group, key=_high)):
+            keep.setdefault(p.claim_id, p)
+    chosen = sorted(keep.values(), key=lambda p: (p.date or "", p.claim_id))
+    step = max(1, -(-len(chosen) // cap))
+    return chosen[::step][:cap]
+
+
+def _low(p: TimelinePoint) -> float:
+    return p.low if p.low is not None else p.high if p.high is not None else 0.0
+
+
+def _high(p: TimelinePoint) -> float:
+    return p.high if p.high is not None else _low(p)
 
 
 def series_summary(points: Sequence[TimelinePoint]) -> list[dict[str, Any]]:

@@ -37,8 +37,9 @@ def analyse(
     """Compute the case's analysis (other commands do this when the evidence changed)."""
     with open_ledger(make_settings(ctx, home)) as ledger:
         info = analysis.analyse(ledger, case, force=force)
+        meta = analysis.meta(ledger, case, cycles=True)
     out = make_out(ctx, json_)
-    record = {"case": case, "computed": info.computed, **info.meta}
+    record = {"case": case, "computed": info.computed, **meta}
     if out.json:
         out.record(record)
         return
@@ -284,7 +285,7 @@ def citations(ctx: typer.Context, case: Case, home: Home = None, json_: Json = F
     """Which sources cite, link to or copy which; circular reporting is named."""
     with open_ledger(make_settings(ctx, home)) as ledger:
         found = analysis.citations(ledger, case)
-        cycles = analysis.meta(ledger, case).get("cycles", [])
+        cycles = analysis.meta(ledger, case, cycles=True).get("cycles", [])
     out = make_out(ctx, json_)
     out.rows(found, ("citing_label", "how", "cited_label", "evidence"), title="citations")
     for cycle in cycles:

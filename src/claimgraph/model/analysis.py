@@ -6,6 +6,7 @@ kept as `Judgement` records and fed back in."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from claimgraph.model.claim import ActorKind, Citation, Reliability
 
@@ -146,6 +147,19 @@ class TimelinePoint:
 
 
 @dataclass(frozen=True, slots=True)
+class FigureSeries:
+    """One event and counted thing: how many figures it holds, the ones a chart draws
+    (every first appearance of a value, per day and side the lowest and highest), and its
+    summary (firsts, each speaker's figures over time, spread by side, counts made)."""
+
+    event: str
+    counts: str
+    total: int
+    drawn: tuple[str, ...]  # claim ids, in date order
+    summary: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
 class CaseAnalysis:
     entities: tuple[Entity, ...]
     actor_entity: dict[str, str]  # actor id → entity id
@@ -156,3 +170,4 @@ class CaseAnalysis:
     contradictions: tuple[Contradiction, ...]
     timeline: tuple[TimelinePoint, ...]
     stats: dict[str, int] = field(default_factory=dict)
+    series: tuple[FigureSeries, ...] = ()

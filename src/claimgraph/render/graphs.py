@@ -235,13 +235,18 @@ def _centre(preds: Sequence[str], row: Mapping[str, float]) -> tuple[int, float]
 
 
 def provenance_svg(
-    result: PropositionResult, names: Mapping[str, str], *, max_links: int | None = None
+    result: PropositionResult,
+    names: Mapping[str, str],
+    *,
+    max_links: int | None = None,
+    part: PropositionResult | None = None,
 ) -> str:
     """The provenance of one proposition as a standalone, accessible SVG document: one box
     per node (edge ends and origins), one arrow per distinct edge, labelled with its `how`.
     `names` maps node ids to labels; a node without one shows its id. With `max_links`,
-    a larger provenance is drawn in part (render/trim.py) and says so."""
-    drawn = trimmed(result, max_links) if max_links else result
+    a larger provenance is drawn in part (render/trim.py) and says so; `part` is that part
+    when the caller trimmed it already (to name only the nodes drawn)."""
+    drawn = part or (trimmed(result, max_links) if max_links else result)
     graph, name = _graph(drawn), _namer(drawn, names)
     layout = _layout(graph, name)
     ident = svg.uid("provenance", repr(result), repr([name(n) for n in graph.nodes]))

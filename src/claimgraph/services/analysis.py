@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimgraph.analyse.run import analyse_case
-from claimgraph.analyse.timeline import series_summary
 from claimgraph.capture.llm_client import embedder
 from claimgraph.errors import InvalidInput, NotFound
 from claimgraph.model import (
     Claim,
     Contradiction,
     Entity,
+    FigureSeries,
     Judgement,
     PropositionResult,
     Reliability,
@@ -24,9 +24,10 @@ from claimgraph.model import (
 from claimgraph.services.ledger import Ledger
 from claimgraph.store import ClaimFilter
 from claimgraph.store import analysis_queries as aq
+from claimgraph.store import series_queries as sq
 
 # Part of the fingerprint: a new version of the analysis recomputes every case once.
-ANALYSIS_VERSION = "cg-analysis/1"
+ANALYSIS_VERSION = "cg-analysis/2"  # 2: figure series kept with the analysis
 _EMBED_BATCH = 256
 ACTIONS = (
     *("actor.merge", "actor.split", "actor.grade", "actor.side"),
@@ -131,9 +132,27 @@ def figure_summary(
 ) -> list[dict[str, Any]]:
     """Per event and counted thing: first appearances, each speaker's figures over time,
     each side's lowest and highest figure, and the counts someone made."""
-    series = series_summary(timeline(ledger, case, event=event, counts=counts))
     labels = {e["id"]: e["label"] for e in meta(ledger, case).get("events", [])}
-    return [{**s, "event_label": labels.get(s["event"], s["event"])} for s in series]
+    found = chart_series(ledger, case, event=event, counts=counts, points=False)
+    return [{**s.summary, "event_label": labels.get(s.event, s.event)} for s, _ in found]
+
+
+def chart_series(
+    ledger: Ledger,
+    case: str,
+    *,
+    event: str | None = None,
+    counts: str | None = None,
+    points: bool = True,
+) -> list[tuple[FigureSeries, list[TimelinePoint]]]:
+    """Each series with the points its chart draws (at most a few hundred, in date order),
+    read as the analysis kept them."""
+    info = analyse(ledger, case)
+    with ledger.store.read() as conn:
+        if event is not None:
+            event = _event_id(info.meta, event)
+        found = sq.read_series(conn, case, event=event, counts=counts)
+        return [(s, sq.read_points(conn, case, s.drawn) if points else []) for s in found]
 
 
 def _event_id(meta: dict[str, Any], ref: str) -> str:
@@ -171,20 +190,27 @@ def citations(ledger: Ledger, case: str) -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
-def meta(ledger: Ledger, case: str) -> dict[str, Any]:
-    return analyse(ledger, case).meta
+def meta(ledger: Ledger, case: str, *, cycles: bool = False) -> dict[str, Any]:
+    """The current analysis's times, counts and events; with `cycles`, its reporting cycles."""
+    info = analyse(ledger, case)
+    if not cycles:
+        return info.meta
+    with ledger.store.read() as conn:
+        return aq.read_meta(conn, case, cycles=True) or {}
 
 
 def node_names(ledger: Ledger, case: str, p: PropositionResult) -> dict[str, str]:
-    """Readable labels for the nodes of a proposition's provenance graph."""
+    """Readable labels for the nodes of a proposition's provenance graph (of the nodes of
+    `p` as given: pass the part a drawing shows to read no more than it needs)."""
     names = {o.key: o.name for o in p.origins}
     for e in p.edges:  # a chain link no actor resolved to is named by its own words
         names.update({n: n[5:] for n in (e.frm, e.to) if n.startswith("name:")})
     nodes = sorted({n for e in p.edges for n in (e.frm, e.to)} | {o.key for o in p.origins})
+    sources = [n[7:] for n in nodes if n.startswith("source:")]
     with ledger.store.read() as conn:
         for ent in aq.read_entities(conn, case, ids=nodes):  # only this graph's entities
             names[ent.id] = ent.name
-        for sid, (publisher, published, title) in aq.source_labels(conn, p.source_ids).items():
+        for sid, (publisher, published, title) in aq.source_labels(conn, sources).items():
             names[f"source:{sid}"] = f"{publisher or title or sid[:12]} ({published or 'undated'})"
     return names
 

@@ -277,6 +277,19 @@ timeline = Table(
     Index("ix_timeline_series", "case_name", "counts", "event", "sort_date", "claim_id"),
 )
 
+# Per event and counted thing: its size, the claims its chart draws (JSON list, in date
+# order) and its summary (JSON): a page reads these instead of the whole series.
+figure_series = Table(
+    "figure_series",
+    metadata,
+    Column("case_name", String(80), primary_key=True),
+    Column("event", String(40), primary_key=True),
+    Column("counts", String(30), primary_key=True),
+    Column("total", Integer, nullable=False),
+    Column("drawn", Text, nullable=False),
+    Column("summary", Text, nullable=False),
+)
+
 DERIVED_TABLES = (
     "analyses",
     "entities",
@@ -286,6 +299,7 @@ DERIVED_TABLES = (
     "citations",
     "contradictions",
     "timeline",
+    "figure_series",
 )
 
 # Images: perceptual hashes (with the method that made them) and every appearance.

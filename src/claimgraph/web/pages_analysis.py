@@ -4,7 +4,6 @@ the trace of each back to its independent origins, contradictions, and the speak
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -13,13 +12,13 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
-from claimgraph.analyse.timeline import series_summary
 from claimgraph.api.context import app_state
 from claimgraph.errors import InvalidInput
 from claimgraph.link.propositions import value_text
-from claimgraph.model import Contradiction, PropositionResult, Reliability, TimelinePoint
+from claimgraph.model import Contradiction, PropositionResult, Reliability
 from claimgraph.render.charts import timeline_svg
 from claimgraph.render.graphs import provenance_svg
+from claimgraph.render.trim import trimmed
 from claimgraph.services import Ledger
 from claimgraph.services import analysis as an
 from claimgraph.services.reviews import state_key
@@ -53,64 +52,42 @@ class Series:
     drawn: int = 0  # figures the chart draws
 
 
-MAX_DRAWN = 400  # points per chart: a case of 10^6 claims still draws (and prints) fast
-MAX_ROWS = 200  # rows per series table; the claims page lists them all
+MAX_ROWS = 100  # rows per series table; the claims page lists them all
+MAX_SPEAKERS = 25  # speakers whose figures changed, per series summary; the API lists all
 TRACE_ROWS = 50  # claims and origins a trace lists; the API gives them all
 MAX_LINKS = 400  # links a provenance drawing holds; beyond, the busiest origins' paths
 
 
-def thinned(points: list[TimelinePoint], cap: int = MAX_DRAWN) -> list[TimelinePoint]:
-    """At most `cap` points that keep the story: every first appearance of a value, and
-    per day and side the lowest and the highest figure; then evenly spaced."""
-    if len(points) <= cap:
-        return points
-    keep: dict[str, TimelinePoint] = {p.claim_id: p for p in points if p.first_of_value}
-    extremes: dict[tuple[str | None, str | None], list[TimelinePoint]] = defaultdict(list)
-    for p in points:
-        extremes[(p.date, p.side)].append(p)
-    for group in extremes.values():
-        for p in (min(group, key=_low), max(group, key=_high)):
-            keep.setdefault(p.claim_id, p)
-    chosen = sorted(keep.values(), key=lambda p: (p.date or "", p.claim_id))
-    step = max(1, -(-len(chosen) // cap))
-    return chosen[::step][:cap]
-
-
-def _low(p: TimelinePoint) -> float:
-    return p.low if p.low is not None else p.high if p.high is not None else 0.0
-
-
-def _high(p: TimelinePoint) -> float:
-    return p.high if p.high is not None else _low(p)
-
-
 def figure_series(ledger: Ledger, case: str, counts: str | None = None) -> list[Series]:
-    """Per event (in date order) and counted thing: the chart, its table, its summary."""
+    """Per event (in date order) and counted thing: the chart, its table, its summary,
+    from the series the analysis kept (the points a chart draws, not every figure)."""
     events = an.meta(ledger, case).get("events", [])
     labels = {e["id"]: e["label"] for e in events}
     order = {e["id"]: i for i, e in enumerate(sorted(events, key=lambda e: e["start"]))}
-    grouped: dict[tuple[str, str], list[TimelinePoint]] = defaultdict(list)
-    for point in an.timeline(ledger, case, counts=counts):
-        grouped[(point.event, point.counts)].append(point)
-    summaries = {(s["event"], s["counts"]): s
-                 for s in series_summary([p for pts in grouped.values() for p in pts])}  # fmt: skip
-    sides = sorted({p.side for pts in grouped.values() for p in pts if p.side})
-    shown = {key: thinned(points) for key, points in grouped.items()}
-    cited = {p.claim_id for points in shown.values() for p in points[:MAX_ROWS]}
-    evidence = Evidence.of(ledger, case, cited)
+    found = an.chart_series(ledger, case, counts=counts)
+    found.sort(key=lambda sp: (order.get(sp[0].event, len(order)), _rank(sp[0].counts)))
+    sides = sorted({p.side for _, points in found for p in points if p.side})
+    evidence = Evidence.of(ledger, case, [p.claim_id for _, pts in found for p in pts[:MAX_ROWS]])
     out = []
-    for (event, what), points in sorted(grouped.items(), key=lambda kv: (
-            order.get(kv[0][0], len(order)), _rank(kv[0][1]))):  # fmt: skip
-        title = f"{what.replace('_', ' ')} · event {labels.get(event, event)}"
-        drawn_points = shown[(event, what)]
+    for s, points in found:
+        label = labels.get(s.event, s.event)
+        title = f"{s.counts.replace('_', ' ')} · event {label}"
         rows = [{"point": p, "figure": value_text(p.low, p.high, p.qualifier),
-                 "claim": evidence.claims.get(p.claim_id)}
-                for p in drawn_points[:MAX_ROWS]]  # fmt: skip
-        chart = drawn(timeline_svg(drawn_points, title=title, sides=sides))
-        summary = summaries.get((event, what))
-        out.append(Series(event, labels.get(event, event), what, chart, rows, summary,
-                          len(points), len(drawn_points)))  # fmt: skip
+                 "claim": evidence.claims.get(p.claim_id)} for p in points[:MAX_ROWS]]  # fmt: skip
+        chart = drawn(timeline_svg(points, title=title, sides=sides))
+        out.append(Series(s.event, label, s.counts, chart, rows, _shown(s.summary), s.total,
+                          len(points)))  # fmt: skip
     return out
+
+
+def _shown(summary: dict[str, Any]) -> dict[str, Any]:
+    """The summary as a page shows it: the speakers whose figures changed most first, at
+    most MAX_SPEAKERS of them (a synthetic case has thousands)."""
+    changed = summary.get("by_speaker", {})
+    if len(changed) <= MAX_SPEAKERS:
+        return summary
+    top = sorted(changed.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:MAX_SPEAKERS]
+    return {**summary, "by_speaker": dict(top), "more_speakers": len(changed) - MAX_SPEAKERS}
 
 
 def _rank(counts: str) -> int:
@@ -157,14 +134,14 @@ class Trace:
 
 
 def trace_of(ledger: Ledger, case: str, p: PropositionResult, evidence: Evidence) -> Trace:
-    names = an.node_names(ledger, case, p)
+    part = trimmed(p, MAX_LINKS)  # named before drawing: only the nodes drawn are read
     by_id = {e.id: e for e in evidence.speakers.by_name.values()}
     origins = []
     for o in p.origins[:TRACE_ROWS]:
         e = by_id.get(o.key)
         origins.append({"origin": o, "grade": e.reliability.value if e else "",
                         "note": e.reliability_note if e else ""})  # fmt: skip
-    graph = drawn(provenance_svg(p, names, max_links=MAX_LINKS))
+    graph = drawn(provenance_svg(p, an.node_names(ledger, case, part), part=part))
     return Trace(p, graph, origins,
                  evidence.lines(p.claim_ids[:TRACE_ROWS]),
                  frozenset(p.claim_ids) - frozenset(p.support_ids))  # fmt: skip

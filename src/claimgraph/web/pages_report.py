@@ -27,7 +27,7 @@ def report_page(request: Request, access: PageRead) -> Response:
     found.sort(key=lambda p: (p.kind != "quantity", -len(p.source_ids), p.label))
     context = {
         "who": access.principal, "access": access, "board": dashboard(ledger, case),
-        "meta": an.meta(ledger, case),
+        "meta": an.meta(ledger, case, cycles=True),
         "series": figure_series(ledger, case),
         "traces": [trace_of(ledger, case, p, evidence) for p in found],
         "contradictions": contradiction_rows(an.contradictions(ledger, case), evidence),
