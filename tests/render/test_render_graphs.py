@@ -221,5 +221,23 @@ def test_a_huge_provenance_is_drawn_in_part_and_says_so() -> None:
     assert all(o.key in ends for o in part.origins)
     assert trimmed(result(), 30) == result()  # small ones untouched
     drawn = provenance_svg(big, {}, max_links=30)
-    assert "60 independent origins" in drawn and f"drawn: the paths to {len(part.origins)}" in drawn
-    assert "drawn:" not in provenance_svg(result(), NAMES, max_links=30)
+    assert "60 independent origins" in drawn
+    assert f"the paths to {len(part.origins)} of the origins" in drawn
+    assert "drawn in part" not in provenance_svg(result(), NAMES, max_links=30)
+
+
+def test_one_origin_with_more_paths_than_a_drawing_holds() -> None:
+    """A hub: 200 outlets each reach one origin through an intermediary of their own. The
+    drawing keeps the links nearest the origin."""
+    from claimgraph.render.trim import trimmed
+
+    edges: list[Edge] = []
+    for i in range(200):
+        edges += [Edge(f"source:s{i}", f"ent:via{i}", "chain"),
+                  Edge(f"ent:via{i}", "ent:hub", "claimant")]  # fmt: skip
+    hub = result(tuple(edges), (Origin("ent:hub", "Hub", None),),
+                  sources=tuple(f"s{i}" for i in range(200)))  # fmt: skip
+    part = trimmed(hub, 30)
+    assert len(part.edges) == 30 and [o.key for o in part.origins] == ["ent:hub"]
+    assert all(e.to == "ent:hub" for e in part.edges)  # the nearest links first
+    assert "drawn in part: 30 of 400 links" in provenance_svg(hub, {}, max_links=30)

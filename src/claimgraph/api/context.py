@@ -40,9 +40,10 @@ _SAFE = frozenset(("GET", "HEAD", "OPTIONS"))
 class Memo:
     """Results that are pure functions of a stored analysis (a figures page of a case of
     10^6 claims), kept for the process by a key that names the analysis they came from;
-    least recently used out first."""
+    least recently used out first. A kept page part is a few hundred kilobytes at most
+    (drawings and tables are capped), so 256 of them stay well under 100 MB."""
 
-    def __init__(self, size: int = 32) -> None:
+    def __init__(self, size: int = 256) -> None:
         self._size = size
         self._items: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._pending: dict[tuple[Any, ...], threading.Event] = {}

@@ -303,8 +303,10 @@ def _header(
 ) -> str:
     limit = int((width - 2 * _MARGIN) / 8.5)
     part = ""
-    if len(drawn.origins) < len(result.origins):
-        part = f"; drawn: the paths to {len(drawn.origins)} of them"
+    if len(drawn.edges) < len(result.edges):
+        part = f"; drawn in part: {len(drawn.edges)} of {len(result.edges)} links"
+        if len(drawn.origins) < len(result.origins):
+            part += f", the paths to {len(drawn.origins)} of the origins"
     parts = [
         svg.heading(_MARGIN, 24, svg.truncate(result.label, limit)),
         svg.label(_MARGIN, 44, _summary(result) + part + _cycle_note(graph), fill=MUTED),

@@ -1,6 +1,7 @@
 """A provenance too large to read as a drawing (a figure repeated by a thousand outlets
 from a thousand origins) is drawn in part: the origins most paths lead to, each with
-every path into it, until the drawing holds `cap` links. The counts stay the whole
+every path into it, until the drawing holds `cap` links (an origin with more paths than
+that alone: the `cap` links nearest to it). The counts stay the whole
 proposition's; the drawing says how much of it it shows."""
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ def trimmed(result: PropositionResult, cap: int) -> PropositionResult:
     for key in sorted(paths_into, key=lambda k: (-len(paths_into[k]), k)):
         paths = paths_into[key]
         fresh = [e for e in paths if e not in kept]
-        if chosen and len(kept) + len(fresh) > cap:
+        if len(kept) + len(fresh) > cap:
+            if not chosen:  # one origin with more paths than a drawing holds: the nearest
+                kept.update(dict.fromkeys(fresh[:cap]))  # links (read back from it, so
+                chosen.add(key)  # each kept link leads on to the origin)
             break
         kept.update(dict.fromkeys(fresh))
         chosen.add(key)

@@ -121,3 +121,10 @@ def state_key(ledger: Ledger, case: str) -> tuple[str, int]:
     made = str(analyse(ledger, case).meta.get("computed_at"))
     with ledger.store.read() as conn:
         return made, aq.count_judgements(conn, case)
+
+
+def listing_key(ledger: Ledger, case: str) -> tuple[int, int]:
+    """What a count of the case's claims depends on: the evidence (the last change to it
+    in the audit log) and the judgements (a count kept under this key is current)."""
+    with ledger.store.read() as conn:
+        return aq.audit_head(conn), aq.count_judgements(conn, case)

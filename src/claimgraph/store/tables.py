@@ -290,6 +290,19 @@ figure_series = Table(
     Column("summary", Text, nullable=False),
 )
 
+# Parts of pages that are the same for every reader (a trace, a figure series), rendered
+# once per case and state (analysis and judgements) and shared by every server process;
+# a new state replaces them.
+kept_views = Table(
+    "kept_views",
+    metadata,
+    Column("case_name", String(80), primary_key=True),
+    Column("key", String(64), primary_key=True),  # sha256 of what the part shows
+    Column("state", String(200), nullable=False),
+    Column("body", Text, nullable=False),
+    Column("made_at", String(40), nullable=False),
+)
+
 DERIVED_TABLES = (
     "analyses",
     "entities",
@@ -300,6 +313,7 @@ DERIVED_TABLES = (
     "contradictions",
     "timeline",
     "figure_series",
+    "kept_views",
 )
 
 # Images: perceptual hashes (with the method that made them) and every appearance.

@@ -4,6 +4,8 @@ the trace of each back to its independent origins, contradictions, and the speak
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -12,7 +14,7 @@ from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
-from claimgraph.api.context import app_state
+from claimgraph.api.context import CaseAccess, app_state
 from claimgraph.errors import InvalidInput
 from claimgraph.link.propositions import value_text
 from claimgraph.model import Contradiction, PropositionResult, Reliability
@@ -21,11 +23,20 @@ from claimgraph.render.graphs import provenance_svg
 from claimgraph.render.trim import trimmed
 from claimgraph.services import Ledger
 from claimgraph.services import analysis as an
+from claimgraph.services.kept import kept_part
 from claimgraph.services.reviews import state_key
 from claimgraph.web.access import PageRead, PageWrite
 from claimgraph.web.pages_claims import COUNTS, KINDS
-from claimgraph.web.render import render
-from claimgraph.web.views import Evidence, Record, can_write, case_speakers, opt, paged
+from claimgraph.web.render import fragment, render
+from claimgraph.web.views import (
+    Evidence,
+    Record,
+    Speakers,
+    can_write,
+    case_speakers,
+    opt,
+    paged,
+)
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 Filter = Annotated[str | None, Query(max_length=200)]
@@ -55,10 +66,12 @@ class Series:
 MAX_ROWS = 100  # rows per series table; the claims page lists them all
 MAX_SPEAKERS = 25  # speakers whose figures changed, per series summary; the API lists all
 TRACE_ROWS = 50  # claims and origins a trace lists; the API gives them all
-MAX_LINKS = 400  # links a provenance drawing holds; beyond, the busiest origins' paths
+MAX_LINKS = 150  # links a provenance drawing holds; beyond, the busiest origins' paths
 
 
-def figure_series(ledger: Ledger, case: str, counts: str | None = None) -> list[Series]:
+def figure_series(
+    ledger: Ledger, case: str, counts: str | None = None, speakers: Speakers | None = None
+) -> list[Series]:
     """Per event (in date order) and counted thing: the chart, its table, its summary,
     from the series the analysis kept (the points a chart draws, not every figure)."""
     events = an.meta(ledger, case).get("events", [])
@@ -67,7 +80,8 @@ def figure_series(ledger: Ledger, case: str, counts: str | None = None) -> list[
     found = an.chart_series(ledger, case, counts=counts)
     found.sort(key=lambda sp: (order.get(sp[0].event, len(order)), _rank(sp[0].counts)))
     sides = sorted({p.side for _, points in found for p in points if p.side})
-    evidence = Evidence.of(ledger, case, [p.claim_id for _, pts in found for p in pts[:MAX_ROWS]])
+    cited = [p.claim_id for _, points in found for p in points[:MAX_ROWS]]
+    evidence = Evidence.of(ledger, case, cited, speakers)
     out = []
     for s, points in found:
         label = labels.get(s.event, s.event)
@@ -97,15 +111,27 @@ def _rank(counts: str) -> int:
 @router.get("/cases/{case}/figures")
 def figures_page(request: Request, access: PageRead, counts: Filter = None) -> Response:
     chosen = opt(counts, COUNTS)
-    # A pure function of the stored analysis: kept per analysis (a series of 10^5 points
-    # takes seconds to read and thin; the next view of the same analysis takes none).
-    made = an.analyse(access.ledger, access.case).meta.get("computed_at")
-    key = ("figures", access.case, made, chosen)
-    series = app_state(request).memo.get(key, lambda: figure_series(access.ledger, access.case,
-                                                                     chosen))  # fmt: skip
+
+    def build() -> str:
+        found = figure_series(access.ledger, access.case, chosen, case_speakers(request, access))
+        return "".join(fragment(request, "_analysis.html", "series_block", access.case, s)
+                       for s in found)  # fmt: skip
+
+    body = _kept(request, access, ("figures", chosen), build)
     return render(request, "figures.html", {"who": access.principal, "access": access,
-                                            "series": series, "chosen": chosen,
+                                            "body": Markup(body), "chosen": chosen,
                                             "counts": COUNTS})  # fmt: skip
+
+
+def _kept(request: Request, access: CaseAccess, what: tuple[Any, ...],
+          build: Callable[[], str]) -> str:  # fmt: skip
+    """A part of a page the same for every reader of the case as it stands, rendered once
+    per state: kept by this process (Memo) and in the store for the others (kept_part)."""
+    state = state_key(access.ledger, access.case)
+    return app_state(request).memo.get(
+        (access.case, *what, *state),
+        lambda: kept_part(access.ledger, access.case, state, what, build),
+    )
 
 
 # --- propositions and their trace -------------------------------------------------------------
@@ -149,18 +175,18 @@ def trace_of(ledger: Ledger, case: str, p: PropositionResult, evidence: Evidence
 
 @router.get("/cases/{case}/propositions/{ref}")
 def trace_page(request: Request, access: PageRead, ref: str) -> Response:
-    p = an.proposition(access.ledger, access.case, ref)
-
-    def build() -> Trace:
+    def build() -> str:
+        p = an.proposition(access.ledger, access.case, ref)
         evidence = Evidence.of(access.ledger, access.case, p.claim_ids[:TRACE_ROWS],
                                case_speakers(request, access))  # fmt: skip
-        return trace_of(access.ledger, access.case, p, evidence)
+        trace = trace_of(access.ledger, access.case, p, evidence)
+        block = fragment(request, "_analysis.html", "trace_block", access.case, trace, "h1")
+        return json.dumps([p.label, str(block)])
 
-    # Kept per analysis and judgements: a large trace takes a tenth of a second to draw.
-    key = ("trace", access.case, p.id, *state_key(access.ledger, access.case))
-    trace = app_state(request).memo.get(key, build)
+    # A large trace takes a twentieth of a second to read and draw: drawn once per state.
+    label, block = json.loads(_kept(request, access, ("trace", ref), build))
     return render(request, "trace.html", {"who": access.principal, "access": access,
-                                          "t": trace})  # fmt: skip
+                                          "label": label, "block": Markup(block)})  # fmt: skip
 
 
 # --- contradictions -----------------------------------------------------------------------

@@ -10,10 +10,17 @@ from urllib.parse import quote
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from claimgraph.api.context import app_state
 from claimgraph.errors import InvalidInput, NotFound
 from claimgraph.model import Counts, Stance
 from claimgraph.services import Ledger, source_detail
-from claimgraph.services.reviews import STATES, count_claims, review_claim, reviewed_claims
+from claimgraph.services.reviews import (
+    STATES,
+    count_claims,
+    listing_key,
+    review_claim,
+    reviewed_claims,
+)
 from claimgraph.store import ClaimFilter
 from claimgraph.web.access import PageRead, PageWrite
 from claimgraph.web.render import render
@@ -55,7 +62,9 @@ def claims_page(
 
     context = {
         "who": access.principal, "access": access, "page": paged_query(request, fetch),
-        "total": _total(count_claims(access.ledger, f, chosen["review"], cap=COUNT_CAP)),
+        "total": _total(app_state(request).memo.get(
+            ("count", f, chosen["review"], *listing_key(access.ledger, access.case)),
+            lambda: count_claims(access.ledger, f, chosen["review"], cap=COUNT_CAP))),
         "chosen": chosen,
         "kinds": KINDS, "stances": STANCES, "counts": COUNTS, "states": STATES,
     }  # fmt: skip

@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 
 from claimgraph.api.context import Principal, app_state, find_principal
 from claimgraph.errors import ClaimgraphError
@@ -39,6 +40,14 @@ def page_context(request: Request, who: Principal | None) -> dict[str, Any]:
         info = session_info(app_state(request).ledger, who.session)
         csrf = info.csrf_token if info else None
     return {"me": who, "csrf": csrf}
+
+
+def fragment(request: Request, template: str, macro: str, *args: Any) -> Markup:
+    """A macro of a template rendered on its own: a part of a page that is the same for
+    every reader, kept rendered (the page around it is rendered per request)."""
+    templates: Jinja2Templates = request.app.state.templates
+    made: Markup = getattr(templates.env.get_template(template).module, macro)(*args)
+    return made
 
 
 def render(
