@@ -163,6 +163,9 @@ def test_editor_judges_an_actor(demo: Site) -> None:
     assert ran.status_code == 303
     row = ed.get(f"{CASE}/actors").text.split(f'id="ent-{cleric.id}"')[1].split("</tr>")[0]
     assert "<strong>C</strong>" in row
+    # The claims of the speaker carry the grade (their speakers read by name, per page).
+    claims = ed.get(f"{CASE}/claims", params={"actor": "Cleric"}).text
+    assert claims.count("<td>C</td>") >= 1 and "<td>F</td>" not in claims
     bad = ed.post(f"{CASE}/actors", data={"action": "grade", "actor": cleric.id, "value": "Z"})
     assert bad.status_code == 422
     audit = ed.get(f"{CASE}/audit").text

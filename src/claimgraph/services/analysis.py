@@ -4,6 +4,7 @@ changed since the last run), read its results, and record a person's judgements.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,7 @@ from claimgraph.services.ledger import Ledger
 from claimgraph.store import ClaimFilter
 from claimgraph.store import analysis_queries as aq
 from claimgraph.store import series_queries as sq
+from claimgraph.store import speaker_queries as spq
 
 # Part of the fingerprint: a new version of the analysis recomputes every case once.
 ANALYSIS_VERSION = "cg-analysis/2"  # 2: figure series kept with the analysis
@@ -87,10 +89,18 @@ def _embeddings(ledger: Ledger, claims: list[Claim]) -> dict[str, list[float]]:
     return out
 
 
-def entities(ledger: Ledger, case: str) -> list[Entity]:
+def entities(ledger: Ledger, case: str, *, ids: Sequence[str] | None = None) -> list[Entity]:
+    """The case's resolved speakers (those with `ids` only, when given)."""
     analyse(ledger, case)
     with ledger.store.read() as conn:
-        return aq.read_entities(conn, case)
+        return aq.read_entities(conn, case, ids=ids)
+
+
+def speakers_named(ledger: Ledger, case: str, names: Sequence[str]) -> list[Entity]:
+    """The resolved speakers that these names (claimants, as the claims give them) belong to."""
+    analyse(ledger, case)
+    with ledger.store.read() as conn:
+        return spq.entities_named(conn, case, names) if names else []
 
 
 def propositions(

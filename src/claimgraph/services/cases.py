@@ -45,7 +45,7 @@ def dashboard(ledger: Ledger, case: str, *, latest: int = 8) -> Dashboard:
     the (current) analysis, the reviewed claims from the judgements."""
     stats = analyse(ledger, case).meta.get("stats", {})
     with ledger.store.read() as conn:
-        images = len(iq.case_image_shas(conn, case))
+        images = iq.count_case_images(conn, case)
         conflicts = aq.count_contradictions(conn, case)
         reviewed = aq.count_reviewed(conn, case)
     claims = int(stats.get("claims", 0))

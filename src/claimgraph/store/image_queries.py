@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, or_, select
+from sqlalchemy import Connection, func, or_, select
 
 from claimgraph.store.tables import (
     case_sources,
@@ -98,6 +98,23 @@ def appearances_of(conn: Connection, shas: Sequence[str]) -> list[AppearanceRow]
         )
         out.extend(AppearanceRow(**dict(r._mapping)) for r in conn.execute(q))
     return out
+
+
+def count_case_images(conn: Connection, case: str) -> int:
+    """How many images `case_image_shas` gives, each appearance checked against the case
+    by key (the IN form reads every source of the case first: 0.1 s at 10^5 sources)."""
+
+    def in_case(column: Any) -> Any:
+        return (
+            select(case_sources.c.source_id)
+            .where((case_sources.c.case_name == case) & (case_sources.c.source_id == column))
+            .exists()
+        )
+
+    a = image_appearances.c
+    q = select(func.count(func.distinct(a.sha256))).where(or_(in_case(a.source_id),
+                                                              in_case(a.sha256)))  # fmt: skip
+    return int(conn.execute(q).scalar_one())
 
 
 def case_image_shas(conn: Connection, case: str) -> list[str]:

@@ -60,6 +60,7 @@ case_sources = Table(
     Column("source_id", String(64), ForeignKey("sources.id"), primary_key=True),
     Column("added_at", String(40), nullable=False),
     Column("added_by", String(200), nullable=False),
+    Index("ix_case_sources_source", "source_id"),  # the cases of a page of sources
 )
 
 captures = Table(
@@ -116,6 +117,7 @@ actors = Table(
     Column("affiliation", Text),
     Column("aliases", Text, nullable=False),  # canonical JSON list
     Column("reliability", String(1), nullable=False),
+    Index("ix_actors_name", "name"),  # a page finds the speakers of the claims it shows
 )
 
 claims = Table(

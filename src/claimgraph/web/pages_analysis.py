@@ -31,9 +31,7 @@ from claimgraph.web.render import fragment, render
 from claimgraph.web.views import (
     Evidence,
     Record,
-    Speakers,
     can_write,
-    case_speakers,
     opt,
     paged,
 )
@@ -69,9 +67,7 @@ TRACE_ROWS = 50  # claims and origins a trace lists; the API gives them all
 MAX_LINKS = 150  # links a provenance drawing holds; beyond, the busiest origins' paths
 
 
-def figure_series(
-    ledger: Ledger, case: str, counts: str | None = None, speakers: Speakers | None = None
-) -> list[Series]:
+def figure_series(ledger: Ledger, case: str, counts: str | None = None) -> list[Series]:
     """Per event (in date order) and counted thing: the chart, its table, its summary,
     from the series the analysis kept (the points a chart draws, not every figure)."""
     events = an.meta(ledger, case).get("events", [])
@@ -81,7 +77,7 @@ def figure_series(
     found.sort(key=lambda sp: (order.get(sp[0].event, len(order)), _rank(sp[0].counts)))
     sides = sorted({p.side for _, points in found for p in points if p.side})
     cited = [p.claim_id for _, points in found for p in points[:MAX_ROWS]]
-    evidence = Evidence.of(ledger, case, cited, speakers)
+    evidence = Evidence.of(ledger, case, cited)
     out = []
     for s, points in found:
         label = labels.get(s.event, s.event)
@@ -113,7 +109,7 @@ def figures_page(request: Request, access: PageRead, counts: Filter = None) -> R
     chosen = opt(counts, COUNTS)
 
     def build() -> str:
-        found = figure_series(access.ledger, access.case, chosen, case_speakers(request, access))
+        found = figure_series(access.ledger, access.case, chosen)
         return "".join(fragment(request, "_analysis.html", "series_block", access.case, s)
                        for s in found)  # fmt: skip
 
@@ -161,7 +157,9 @@ class Trace:
 
 def trace_of(ledger: Ledger, case: str, p: PropositionResult, evidence: Evidence) -> Trace:
     part = trimmed(p, MAX_LINKS)  # named before drawing: only the nodes drawn are read
-    by_id = {e.id: e for e in evidence.speakers.by_name.values()}
+    by_id = {
+        e.id: e for e in an.entities(ledger, case, ids=[o.key for o in p.origins[:TRACE_ROWS]])
+    }
     origins = []
     for o in p.origins[:TRACE_ROWS]:
         e = by_id.get(o.key)
@@ -177,8 +175,7 @@ def trace_of(ledger: Ledger, case: str, p: PropositionResult, evidence: Evidence
 def trace_page(request: Request, access: PageRead, ref: str) -> Response:
     def build() -> str:
         p = an.proposition(access.ledger, access.case, ref)
-        evidence = Evidence.of(access.ledger, access.case, p.claim_ids[:TRACE_ROWS],
-                               case_speakers(request, access))  # fmt: skip
+        evidence = Evidence.of(access.ledger, access.case, p.claim_ids[:TRACE_ROWS])
         trace = trace_of(access.ledger, access.case, p, evidence)
         block = fragment(request, "_analysis.html", "trace_block", access.case, trace, "h1")
         return json.dumps([p.label, str(block)])
@@ -203,7 +200,7 @@ def contradictions_page(request: Request, access: PageRead, kind: Filter = None)
     found = an.contradictions(access.ledger, access.case, kind=chosen)
     page = paged(request, found)
     ids = [i for c in page.items for i in (c.claim_a, c.claim_b)]
-    evidence = Evidence.of(access.ledger, access.case, ids, case_speakers(request, access))
+    evidence = Evidence.of(access.ledger, access.case, ids)
     rows = contradiction_rows(page.items, evidence)
     return render(request, "contradictions.html", {
         "who": access.principal, "access": access, "page": replace(page, items=rows),

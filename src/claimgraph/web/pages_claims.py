@@ -58,7 +58,7 @@ def claims_page(
 
     def fetch(offset: int, count: int) -> list[Record]:
         window = replace(f, offset=offset, limit=count)
-        return case_claims(request, access, window, chosen["review"])
+        return case_claims(access, window, chosen["review"])
 
     context = {
         "who": access.principal, "access": access, "page": paged_query(request, fetch),
@@ -91,7 +91,7 @@ def review_page(
     cap = max(COUNT_CAP, i + 1)
     total = count_claims(access.ledger, every, "unreviewed", cap=cap)
     i = min(i, max(total - 1, 0))
-    one = case_claims(request, access, replace(every, offset=i, limit=1), "unreviewed")
+    one = case_claims(access, replace(every, offset=i, limit=1), "unreviewed")
     claim = one[0] if one else None
     context: dict[str, Any] = {
         "who": access.principal, "access": access, "total": total, "i": i, "claim": claim,

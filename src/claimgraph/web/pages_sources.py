@@ -50,7 +50,7 @@ async def add_source(
 def reader_page(request: Request, access: PageRead, source: str) -> Response:
     detail = case_source(access.ledger, access.case, source)
     s = detail.source
-    claims = case_claims(request, access, ClaimFilter(case=access.case, source_id=s.id))
+    claims = case_claims(access, ClaimFilter(case=access.case, source_id=s.id))
     context = {
         "who": access.principal, "access": access, "source": s, "detail": detail,
         "link": web_link(s.url), "claims": claims, "pieces": reader_pieces(s.text, claims),

@@ -13,12 +13,12 @@ from typing import Any, TypeVar
 
 from fastapi import Request
 
-from claimgraph.api.context import CaseAccess, app_state
+from claimgraph.api.context import CaseAccess
 from claimgraph.api.paging import DEFAULT_LIMIT, page_of, window
 from claimgraph.link.propositions import value_text
 from claimgraph.model import Entity
 from claimgraph.services import Ledger, Permission
-from claimgraph.services.analysis import analyse, entities
+from claimgraph.services.analysis import speakers_named
 from claimgraph.services.reviews import reviewed_claims
 from claimgraph.store import ClaimFilter
 
@@ -94,6 +94,12 @@ class Speakers:
                 index[name.casefold()] = e
         return Speakers(index)
 
+    @staticmethod
+    def of_claims(ledger: Ledger, case: str, claims: Iterable[Record]) -> Speakers:
+        """The speakers of these claims only (a case may have thousands)."""
+        names = {n for c in claims if (n := (c.get("claimant") or {}).get("name"))}
+        return Speakers.of(speakers_named(ledger, case, sorted(names)))
+
     def find(self, name: str | None) -> Entity | None:
         return self.by_name.get(name.casefold()) if name else None
 
@@ -130,20 +136,14 @@ def annotate(claims: Iterable[Record], speakers: Speakers) -> list[Record]:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """What the pages of one case draw on: its claims by id (annotated) and speakers."""
+    """What the pages of one case draw on: its claims by id, annotated with their speakers."""
 
     claims: dict[str, Record]
-    speakers: Speakers
 
     @staticmethod
-    def of(
-        ledger: Ledger,
-        case: str,
-        ids: Iterable[str] | None = None,
-        speakers: Speakers | None = None,
-    ) -> Evidence:
-        """The case's claims, or only `ids` (what one page cites: a case may hold 10^6)."""
-        speakers = speakers or Speakers.of(entities(ledger, case))
+    def of(ledger: Ledger, case: str, ids: Iterable[str] | None = None) -> Evidence:
+        """The case's claims, or only `ids` (what one page cites: a case may hold 10^6),
+        with the speakers they name."""
         if ids is None:
             found = reviewed_claims(ledger, ClaimFilter(case=case))
         else:
@@ -151,20 +151,19 @@ class Evidence:
             for start in range(0, len(wanted), 500):
                 part = tuple(wanted[start : start + 500])
                 found += reviewed_claims(ledger, ClaimFilter(case=case, ids=part))
+        speakers = Speakers.of_claims(ledger, case, found)
         annotated = annotate(found, speakers)
-        return Evidence({c["id"]: c for c in annotated}, speakers)
+        return Evidence({c["id"]: c for c in annotated})
 
     def lines(self, ids: tuple[str, ...]) -> list[Record]:
         return [self.claims[i] for i in ids if i in self.claims]
 
 
-def case_claims(
-    request: Request, access: CaseAccess, f: ClaimFilter, state: str | None = None
-) -> list[Record]:
+def case_claims(access: CaseAccess, f: ClaimFilter, state: str | None = None) -> list[Record]:
     """Claims of the case (by the filter, paged by f.offset and f.limit in the database),
     annotated; `state` keeps one review state."""
     found = reviewed_claims(access.ledger, replace(f, case=access.case), state)
-    return annotate(found, case_speakers(request, access)) if found else []
+    return annotate(found, Speakers.of_claims(access.ledger, access.case, found)) if found else []
 
 
 def paged_query(
@@ -218,15 +217,3 @@ def web_link(url: str | None) -> str | None:
 
 def can_write(access: CaseAccess) -> bool:
     return Permission.can_write(access.role)
-
-
-def case_speakers(request: Request, access: CaseAccess) -> Speakers:
-    """The case's speakers, read once per analysis by this process (5,000 entities of a
-    large case take a fifth of a second to read)."""
-    made = analyse(access.ledger, access.case).meta.get("computed_at")
-    key = ("speakers", access.case, made)
-
-    def read() -> Speakers:
-        return Speakers.of(entities(access.ledger, access.case))
-
-    return app_state(request).memo.get(key, read)
