@@ -122,3 +122,17 @@ def test_reporting_cycles_are_read_only_when_asked(large: Site) -> None:
     loop = {sha256_hex(f"large-{i}".encode()) for i in (2000, 2001)}
     assert [set(c) for c in cycles] == [loop]
     assert "cycles" not in an.analyse(large.ledger, "alpha").meta  # every check reads this
+
+
+def test_report_traces_the_most_carried_and_says_how_many_it_leaves(large: Site) -> None:
+    vi = large.session("vi")
+    total = len(an.propositions(large.ledger, "alpha"))
+    page = vi.get("/cases/alpha/report", params={"traces": 10, "counts": "killed"}).text
+    assert f"The 10 propositions carried by most sources, figures first, of {total}" in page
+    assert page.count('class="trace report-part"') == 10
+    first = page.split('class="trace report-part"', 2)[1]
+    assert "4321" in first  # the figure carried by 70 sources comes first
+    assert "Case report: alpha <span" in page and "Images shown earlier elsewhere" in page
+    whole = vi.get("/cases/alpha/report").text
+    assert whole.count('class="trace report-part"') == total and "carried by most" not in whole
+    assert vi.get("/cases/alpha/report", params={"traces": 501}).status_code == 422

@@ -43,6 +43,7 @@ from claimgraph.services.queries import (
     list_sources,
     original_bytes,
     source_detail,
+    sources_in_case,
     text_of_path,
 )
 from claimgraph.services.transfer import ImportReport, export_lines, import_lines
@@ -96,6 +97,7 @@ __all__ = [
     "session_info",
     "session_user",
     "source_detail",
+    "sources_in_case",
     "text_of_path",
     "token_id",
     "token_user",

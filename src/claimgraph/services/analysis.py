@@ -25,6 +25,7 @@ from claimgraph.model import (
 from claimgraph.services.ledger import Ledger
 from claimgraph.store import ClaimFilter
 from claimgraph.store import analysis_queries as aq
+from claimgraph.store import report_queries as rq
 from claimgraph.store import series_queries as sq
 from claimgraph.store import speaker_queries as spq
 
@@ -109,6 +110,16 @@ def propositions(
     analyse(ledger, case)
     with ledger.store.read() as conn:
         return aq.read_propositions(conn, case, kind=kind, counts=counts)
+
+
+def most_carried(
+    ledger: Ledger, case: str, *, counts: str | None = None, limit: int = 100
+) -> tuple[list[PropositionResult], int]:
+    """The `limit` propositions most sources carry (figures first), and how many the case
+    (or the counted thing) has."""
+    analyse(ledger, case)
+    with ledger.store.read() as conn:
+        return rq.most_carried(conn, case, counts=counts, limit=limit)
 
 
 def proposition(ledger: Ledger, case: str, ref: str) -> PropositionResult:

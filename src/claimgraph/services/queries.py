@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,6 +47,12 @@ def case_source(ledger: Ledger, case: str, ref: str) -> SourceDetail:
     if case not in detail.cases:
         raise NotFound("no such source in this case", subject=ref)
     return detail
+
+
+def sources_in_case(ledger: Ledger, case: str, ids: Iterable[str]) -> set[str]:
+    """Which of these sources belong to `case` (a page links those, names the others)."""
+    found = ledger.store.source_cases(sorted(set(ids)))
+    return {sid for sid, cases in found.items() if case in cases}
 
 
 def original_bytes(ledger: Ledger, ref: str) -> tuple[Source, bytes]:

@@ -3,7 +3,7 @@ writes happen only inside `Store.write()`, one transaction each."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -245,16 +245,25 @@ class Store:
                 found += list(conn.execute(rest.limit(left)))
             return self._with_cases(conn, found)
 
+    def source_cases(self, ids: Sequence[str]) -> dict[str, list[str]]:
+        """The cases each of these sources belongs to (by the source index)."""
+        with self.read() as conn:
+            return self._memberships(conn, ids)
+
     @staticmethod
-    def _with_cases(conn: Connection, found: list[Any]) -> list[SourceSummary]:
+    def _memberships(conn: Connection, ids: Sequence[str]) -> dict[str, list[str]]:
         memberships: dict[str, list[str]] = {}
-        ids = [r.id for r in found]
         for start in range(0, len(ids), 500):
             part = select(case_sources.c.source_id, case_sources.c.case_name).where(
                 case_sources.c.source_id.in_(ids[start : start + 500])
             )
             for m in conn.execute(part):
                 memberships.setdefault(m.source_id, []).append(m.case_name)
+        return memberships
+
+    @classmethod
+    def _with_cases(cls, conn: Connection, found: list[Any]) -> list[SourceSummary]:
+        memberships = cls._memberships(conn, [r.id for r in found])
         return [
             SourceSummary(**r._mapping, cases=tuple(sorted(memberships.get(r.id, []))))
             for r in found

@@ -113,13 +113,13 @@ def figures_page(request: Request, access: PageRead, counts: Filter = None) -> R
         return "".join(fragment(request, "_analysis.html", "series_block", access.case, s)
                        for s in found)  # fmt: skip
 
-    body = _kept(request, access, ("figures", chosen), build)
+    body = kept(request, access, ("figures", chosen), build)
     return render(request, "figures.html", {"who": access.principal, "access": access,
                                             "body": Markup(body), "chosen": chosen,
                                             "counts": COUNTS})  # fmt: skip
 
 
-def _kept(request: Request, access: CaseAccess, what: tuple[Any, ...],
+def kept(request: Request, access: CaseAccess, what: tuple[Any, ...],
           build: Callable[[], str]) -> str:  # fmt: skip
     """A part of a page the same for every reader of the case as it stands, rendered once
     per state: kept by this process (Memo) and in the store for the others (kept_part)."""
@@ -181,7 +181,7 @@ def trace_page(request: Request, access: PageRead, ref: str) -> Response:
         return json.dumps([p.label, str(block)])
 
     # A large trace takes a twentieth of a second to read and draw: drawn once per state.
-    label, block = json.loads(_kept(request, access, ("trace", ref), build))
+    label, block = json.loads(kept(request, access, ("trace", ref), build))
     return render(request, "trace.html", {"who": access.principal, "access": access,
                                           "label": label, "block": Markup(block)})  # fmt: skip
 
