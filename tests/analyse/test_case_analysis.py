@@ -150,3 +150,11 @@ def test_circular_reporting_is_named_and_still_has_one_origin() -> None:
     assert a.cycles == (("a", "b"),)
     p = _prop(a, "killed", 50, 50)
     assert len(p.source_ids) == 2 and len(p.origins) == 1
+
+
+def test_a_reason_names_eight_origins_and_counts_the_rest() -> None:
+    docs = [doc(f"d{i}", f"Outlet {i}", "2024-03-02") for i in range(12)]
+    claims = [figure(f"d{i}", 40, by=actor(f"Witness Number {i}")) for i in range(12)]
+    p = _prop(analyse_case("many", claims, docs, {d.id: "Text." for d in docs}), "killed", 40, 40)
+    assert p.grade.credibility == 1 and len(p.origins) == 12
+    assert p.grade.reason.endswith(" and 4 more)") and p.grade.reason.count("Witness") == 8

@@ -18,6 +18,8 @@ from claimgraph.model import Claim, Contradiction, Entity, Grade, Reliability, S
 GOOD = frozenset({Reliability.A, Reliability.B})
 POOR = frozenset({Reliability.D, Reliability.E})
 
+_NAMED = 8  # origins a grade's reason names (a figure may have a thousand; the trace lists them)
+
 
 def grade_all(
     traced: Sequence[Traced],
@@ -78,8 +80,9 @@ def _grade(
         top = max(better, key=independent)
         return Grade(5, f"improbable: contradicted by {top.group.label} ({_n(top)} vs {_n(t)})")
     if n >= 2:
-        names = ", ".join(o.name for o in t.origins)
-        return Grade(1, f"confirmed: {n} independent origins ({names})")
+        names = ", ".join(o.name for o in t.origins[:_NAMED])
+        more = f" and {len(t.origins) - _NAMED} more" if len(t.origins) > _NAMED else ""
+        return Grade(1, f"confirmed: {n} independent origins ({names}{more})")
     grades = {entities[o.key].reliability for o in t.origins if o.key in entities}
     if all(claims[i].stance == Stance.HEDGED for i in t.support_ids):
         return Grade(4, "doubtful: every source that carries it hedges it")

@@ -38,10 +38,13 @@ from claimgraph.api.schemas_analysis import (
     paged,
     proposition_out,
     trace_out,
+    windowed,
 )
+from claimgraph.model import Contradiction, PropositionResult
 from claimgraph.render.charts import timeline_svg
 from claimgraph.render.graphs import provenance_svg, provenance_text
 from claimgraph.services import analysis
+from claimgraph.store import PropositionFilter
 
 router = APIRouter(tags=["analysis"])
 F = TypeVar("F", bound=Callable[..., Any])
@@ -143,8 +146,11 @@ def post_side(access: Write, actor: Actor, body: SideIn) -> Any:
 def get_propositions(
     access: Read, kind: Kind = None, counts: Counts = None, cursor: Cursor = None, limit: Limit = 50
 ) -> Any:
-    found = analysis.propositions(access.ledger, access.case, kind=kind, counts=counts)
-    return paged(found, cursor, limit, proposition_out)
+    def fetch(offset: int, count: int) -> list[PropositionResult]:
+        page = PropositionFilter(kind=kind, counts=counts, offset=offset, limit=count)
+        return analysis.proposition_page(access.ledger, access.case, page, order="grouped")
+
+    return windowed(fetch, cursor, limit, proposition_out)
 
 
 @router.get(
@@ -227,8 +233,11 @@ def get_contradictions(
     cursor: Cursor = None,
     limit: Limit = 50,
 ) -> Any:
-    found = analysis.contradictions(access.ledger, access.case, kind=kind)
-    return paged(found, cursor, limit, contradiction_out)
+    def fetch(offset: int, count: int) -> list[Contradiction]:
+        return analysis.contradiction_page(access.ledger, access.case, kind=kind, offset=offset,
+                                           limit=count)  # fmt: skip
+
+    return windowed(fetch, cursor, limit, contradiction_out)
 
 
 @router.get(

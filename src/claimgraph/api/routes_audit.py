@@ -11,10 +11,11 @@ from fastapi.responses import StreamingResponse
 
 from claimgraph.api.context import Read, Who, app_state
 from claimgraph.api.paging import Cursor, Limit, Page
-from claimgraph.api.schemas_analysis import AuditOut, audit_out, paged
+from claimgraph.api.schemas_analysis import AuditOut, audit_out, windowed
 from claimgraph.errors import Forbidden
+from claimgraph.model import AuditEntry
 from claimgraph.services import Permission
-from claimgraph.services.audit import case_audit, site_audit
+from claimgraph.services.audit import case_audit_page, site_audit_page
 from claimgraph.services.views import case_export_lines
 
 router = APIRouter(tags=["audit"])
@@ -27,7 +28,10 @@ NDJSON = "application/x-ndjson"
     summary="Every change to the case, its sources and judgements, newest first",
 )
 def get_case_audit(access: Read, cursor: Cursor = None, limit: Limit = 50) -> Any:
-    return paged(case_audit(access.ledger, access.case), cursor, limit, audit_out)
+    def fetch(offset: int, count: int) -> list[AuditEntry]:
+        return case_audit_page(access.ledger, access.case, offset=offset, limit=count)
+
+    return windowed(fetch, cursor, limit, audit_out)
 
 
 @router.get(
@@ -38,7 +42,11 @@ def get_case_audit(access: Read, cursor: Cursor = None, limit: Limit = 50) -> An
 def get_site_audit(request: Request, who: Who, cursor: Cursor = None, limit: Limit = 50) -> Any:
     if not who.account.is_admin:
         raise Forbidden("only a site admin reads the whole audit log", subject="audit")
-    return paged(site_audit(app_state(request).ledger), cursor, limit, audit_out)
+
+    def fetch(offset: int, count: int) -> list[AuditEntry]:
+        return site_audit_page(app_state(request).ledger, offset=offset, limit=count)
+
+    return windowed(fetch, cursor, limit, audit_out)
 
 
 @router.get(

@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, Field
 
-from claimgraph.api.paging import page_of
+from claimgraph.api.paging import page_of, window
 from claimgraph.link.imagematch import ImageMatch
 from claimgraph.link.propositions import value_text
 from claimgraph.link.scenematch import SceneMatch
@@ -259,6 +259,17 @@ def paged(
 ) -> dict[str, Any]:
     """One page of `rows`, each converted for the wire: the body of a `Page` answer."""
     items, nxt = page_of(rows, cursor, limit)
+    return {"items": [convert(r) for r in items], "next": nxt}
+
+
+def windowed(
+    fetch: Callable[[int, int], Sequence[R]],
+    cursor: str | None,
+    limit: int,
+    convert: Callable[[R], BaseModel],
+) -> dict[str, Any]:
+    """One page read from the database by `fetch(offset, count)`: the body of a `Page`."""
+    items, nxt = window(fetch, cursor, limit)
     return {"items": [convert(r) for r in items], "next": nxt}
 
 

@@ -25,12 +25,12 @@ from claimgraph.model import (
 from claimgraph.services.ledger import Ledger
 from claimgraph.store import ClaimFilter
 from claimgraph.store import analysis_queries as aq
-from claimgraph.store import report_queries as rq
+from claimgraph.store import listing_queries as lq
 from claimgraph.store import series_queries as sq
 from claimgraph.store import speaker_queries as spq
 
 # Part of the fingerprint: a new version of the analysis recomputes every case once.
-ANALYSIS_VERSION = "cg-analysis/2"  # 2: figure series kept with the analysis
+ANALYSIS_VERSION = "cg-analysis/3"  # 2: figure series kept; 3: reasons name 8 origins
 _EMBED_BATCH = 256
 ACTIONS = (
     *("actor.merge", "actor.split", "actor.grade", "actor.side"),
@@ -112,14 +112,44 @@ def propositions(
         return aq.read_propositions(conn, case, kind=kind, counts=counts)
 
 
-def most_carried(
-    ledger: Ledger, case: str, *, counts: str | None = None, limit: int = 100
-) -> tuple[list[PropositionResult], int]:
-    """The `limit` propositions most sources carry (figures first), and how many the case
-    (or the counted thing) has."""
+def proposition_page(
+    ledger: Ledger, case: str, f: lq.PropositionFilter, order: str = "carried"
+) -> list[PropositionResult]:
+    """One page of the case's propositions with their detail ("carried": figures first,
+    most sources first; "grouped": by kind and counted thing, most origins first)."""
     analyse(ledger, case)
     with ledger.store.read() as conn:
-        return rq.most_carried(conn, case, counts=counts, limit=limit)
+        return lq.proposition_page(conn, case, f, order)
+
+
+def proposition_summaries(
+    ledger: Ledger, case: str, f: lq.PropositionFilter
+) -> list[lq.PropositionSummary]:
+    """One page of the propositions as a list shows them (counts only), most carried first."""
+    analyse(ledger, case)
+    with ledger.store.read() as conn:
+        return lq.proposition_summaries(conn, case, f)
+
+
+def count_propositions(ledger: Ledger, case: str, f: lq.PropositionFilter) -> int:
+    analyse(ledger, case)
+    with ledger.store.read() as conn:
+        return lq.count_propositions(conn, case, f)
+
+
+def contradiction_page(
+    ledger: Ledger, case: str, *, kind: str | None = None, offset: int = 0, limit: int = 50
+) -> list[Contradiction]:
+    """One page of the case's contradictions, in id order."""
+    analyse(ledger, case)
+    with ledger.store.read() as conn:
+        return lq.contradiction_page(conn, case, kind=kind, offset=offset, limit=limit)
+
+
+def count_contradictions(ledger: Ledger, case: str, *, kind: str | None = None) -> int:
+    analyse(ledger, case)
+    with ledger.store.read() as conn:
+        return lq.count_contradictions(conn, case, kind=kind)
 
 
 def proposition(ledger: Ledger, case: str, ref: str) -> PropositionResult:

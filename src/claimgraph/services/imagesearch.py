@@ -32,8 +32,24 @@ from claimgraph.store.image_queries import AppearanceRow
 ARCHIVE_CASE = "archive"
 CAPTION_DIFFERS = 60  # rapidfuzz token_sort_ratio below this: the captions tell another story
 DAYS_APART = 180  # first shown this long before: another event, whatever the caption says
+
+
 # The sources a reader may see, where a view must hide other cases' appearances (None: all)
-Seen = frozenset[str] | None
+@dataclass(frozen=True, slots=True)
+class Readable:
+    """The sources a reader may see: those of these cases. Rows are checked by the cases
+    of their own sources (by key), not against every source of every case."""
+
+    ledger: Ledger
+    cases: frozenset[str]
+
+    def keep(self, rows: list[AppearanceRow]) -> list[AppearanceRow]:
+        found = self.ledger.store.source_cases(sorted({r.source_id for r in rows}))
+        ok = {sid for sid, cases in found.items() if self.cases.intersection(cases)}
+        return [r for r in rows if r.source_id in ok]
+
+
+Seen = Readable | None
 M = TypeVar("M", ImageMatch, SceneMatch)
 
 
@@ -141,7 +157,7 @@ def _report(
 
 
 def _within(rows: list[AppearanceRow], seen: Seen) -> list[AppearanceRow]:
-    return rows if seen is None else [r for r in rows if r.source_id in seen]
+    return rows if seen is None or not rows else seen.keep(rows)
 
 
 def _shown(ledger: Ledger, found: Sequence[M], seen: Seen) -> list[M]:

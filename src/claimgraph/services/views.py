@@ -19,19 +19,24 @@ from claimgraph.link.scenematch import SceneMatch
 from claimgraph.parse.imagehash import QueryHashes
 from claimgraph.services.accounts import cases_visible
 from claimgraph.services.audit import case_audit
-from claimgraph.services.imagesearch import Alert, ImageReport, alerts, list_images, match_data
+from claimgraph.services.imagesearch import (
+    Alert,
+    ImageReport,
+    Readable,
+    alerts,
+    list_images,
+    match_data,
+)
 from claimgraph.services.ledger import Ledger
-from claimgraph.services.queries import list_sources
 from claimgraph.services.transfer import VERSION
 from claimgraph.store import image_queries as iq
 
 CASE_EXPORT_FORMAT = "claimgraph-case-export"
 
 
-def visible_sources(ledger: Ledger, case: str) -> frozenset[str]:
-    """Ids of the sources of `case` and of every other case the reader may read."""
-    cases = {case, *cases_visible(ledger, ledger.user)}
-    return frozenset(s.id for c in sorted(cases) for s in list_sources(ledger, c))
+def visible_sources(ledger: Ledger, case: str) -> Readable:
+    """The sources of `case` and of every other case the reader may read."""
+    return Readable(ledger, frozenset({case, *cases_visible(ledger, ledger.user)}))
 
 
 def case_images(ledger: Ledger, case: str) -> list[ImageReport]:

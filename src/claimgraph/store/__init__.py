@@ -2,6 +2,7 @@
 
 from claimgraph.store.claim_queries import ClaimFilter
 from claimgraph.store.engine import make_engine, migrate, normalise_url, schema_is_current
+from claimgraph.store.listing_queries import PropositionFilter
 from claimgraph.store.store import CaseSummary, SourceSummary, Store, Writer
 from claimgraph.store.tables import EVIDENCE_TABLES
 
@@ -9,6 +10,7 @@ __all__ = [
     "EVIDENCE_TABLES",
     "CaseSummary",
     "ClaimFilter",
+    "PropositionFilter",
     "SourceSummary",
     "Store",
     "Writer",

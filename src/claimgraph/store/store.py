@@ -293,6 +293,14 @@ class Store:
             for r in conn.execute(select(audit_log).order_by(audit_log.c.seq)):
                 yield rows.row_audit(r)
 
+    def audit_chunk(self, *, before: int | None = None, limit: int = 500) -> list[AuditEntry]:
+        """Up to `limit` entries before sequence number `before`, newest first."""
+        q = select(audit_log).order_by(audit_log.c.seq.desc()).limit(limit)
+        if before is not None:
+            q = q.where(audit_log.c.seq < before)
+        with self.read() as conn:
+            return [rows.row_audit(r) for r in conn.execute(q)]
+
     def audited_entities(self) -> set[str]:
         with self.read() as conn:
             return {r.entity for r in conn.execute(select(audit_log.c.entity))}

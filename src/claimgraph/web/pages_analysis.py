@@ -25,6 +25,7 @@ from claimgraph.services import Ledger
 from claimgraph.services import analysis as an
 from claimgraph.services.kept import kept_part
 from claimgraph.services.reviews import state_key
+from claimgraph.store import PropositionFilter
 from claimgraph.web.access import PageRead, PageWrite
 from claimgraph.web.pages_claims import COUNTS, KINDS
 from claimgraph.web.render import fragment, render
@@ -34,6 +35,7 @@ from claimgraph.web.views import (
     can_write,
     opt,
     paged,
+    paged_query,
 )
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -138,11 +140,17 @@ def propositions_page(
     request: Request, access: PageRead, kind: Filter = None, counts: Filter = None
 ) -> Response:
     chosen = {"kind": opt(kind, KINDS), "counts": opt(counts, COUNTS)}
-    found = an.propositions(access.ledger, access.case, **chosen)
-    found.sort(key=lambda p: (-len(p.source_ids), p.label))
+
+    scope = PropositionFilter(kind=chosen["kind"], counts=chosen["counts"])
+
+    def fetch(offset: int, count: int) -> list[Any]:
+        page = replace(scope, offset=offset, limit=count)
+        return an.proposition_summaries(access.ledger, access.case, page)
+
     return render(request, "propositions.html", {
-        "who": access.principal, "access": access, "page": paged(request, found),
-        "total": len(found), "chosen": chosen, "kinds": KINDS, "counts": COUNTS,
+        "who": access.principal, "access": access, "page": paged_query(request, fetch),
+        "total": an.count_propositions(access.ledger, access.case, scope),
+        "chosen": chosen, "kinds": KINDS, "counts": COUNTS,
     })  # fmt: skip
 
 
@@ -197,14 +205,19 @@ def contradiction_rows(found: list[Contradiction], evidence: Evidence) -> list[d
 @router.get("/cases/{case}/contradictions")
 def contradictions_page(request: Request, access: PageRead, kind: Filter = None) -> Response:
     chosen = opt(kind, ("conflict", "denial", "revision", "relabel"))
-    found = an.contradictions(access.ledger, access.case, kind=chosen)
-    page = paged(request, found)
+
+    def fetch(offset: int, count: int) -> list[Contradiction]:
+        return an.contradiction_page(access.ledger, access.case, kind=chosen, offset=offset,
+                                     limit=count)  # fmt: skip
+
+    page = paged_query(request, fetch)
     ids = [i for c in page.items for i in (c.claim_a, c.claim_b)]
     evidence = Evidence.of(access.ledger, access.case, ids)
     rows = contradiction_rows(page.items, evidence)
     return render(request, "contradictions.html", {
         "who": access.principal, "access": access, "page": replace(page, items=rows),
-        "total": len(found), "chosen": chosen,
+        "total": an.count_contradictions(access.ledger, access.case, kind=chosen),
+        "chosen": chosen,
     })  # fmt: skip
 
 

@@ -16,6 +16,7 @@ from markupsafe import Markup
 from claimgraph.services import analysis as an
 from claimgraph.services.cases import dashboard
 from claimgraph.services.views import case_alerts
+from claimgraph.store import PropositionFilter
 from claimgraph.web.access import PageRead
 from claimgraph.web.pages_analysis import (
     TRACE_ROWS,
@@ -44,8 +45,10 @@ def report_page(
     ledger, case, chosen = access.ledger, access.case, opt(counts, COUNTS)
 
     def build() -> str:
-        found, total = an.most_carried(ledger, case, counts=chosen, limit=traces)
-        conflicts = an.contradictions(ledger, case, limit=REPORT_CONTRADICTIONS)
+        scope = PropositionFilter(counts=chosen, limit=traces)
+        found = an.proposition_page(ledger, case, scope)
+        total = an.count_propositions(ledger, case, scope)
+        conflicts = an.contradiction_page(ledger, case, limit=REPORT_CONTRADICTIONS)
         cited = [i for p in found for i in p.claim_ids[:TRACE_ROWS]]
         cited += [i for c in conflicts for i in (c.claim_a, c.claim_b)]
         evidence = Evidence.of(ledger, case, cited)
