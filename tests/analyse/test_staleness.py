@@ -52,3 +52,31 @@ def test_a_reviewers_correction_is_what_the_analysis_reads(tmp_path: Path) -> No
         assert not analyse(ledger, "c").computed
         review_claim(ledger, "c", claim["id"], "reject", "a misreading")
         assert analyse(ledger, "c").computed
+
+
+def test_another_cases_evidence_leaves_the_analysis_current(tmp_path: Path) -> None:
+    """Each case is current against its own changes: a source added to one case, or a
+    judgement in it, leaves the other's analysis as it was; a source both cases hold,
+    extracted again, stales both."""
+    from claimgraph.services import list_sources
+    from claimgraph.services.analysis import judge
+
+    def doc(name: str, text: str) -> str:
+        path = tmp_path / name
+        path.write_text(text, "utf-8")
+        return str(path)
+
+    shared = doc("shared.txt", "The governor said 12 people were killed in the flood.\n")
+    with open_ledger(Settings(home=tmp_path / "home", user="t"), create=True) as ledger:
+        for case in ("north", "south"):
+            list(add_inputs(ledger, [shared], case=case))
+            assert analyse(ledger, case).computed
+        list(add_inputs(ledger, [doc("n.txt", "Medics said 15 people died.\n")], case="north"))
+        assert analyse(ledger, "north").computed and not analyse(ledger, "south").computed
+        judge(ledger, "south", "actor.grade", "governor", "B")
+        assert analyse(ledger, "south").computed and not analyse(ledger, "north").computed
+        # Claims extracted again from the shared source (as a new extractor would)
+        sid = next(s.id for s in list_sources(ledger, "south"))
+        with ledger.store.write() as w:
+            w.append_audit(ledger.clock(), "t", "claims.extract", sid, {"count": 1})
+        assert analyse(ledger, "north").computed and analyse(ledger, "south").computed

@@ -142,8 +142,8 @@ def _migrate(ledger: Ledger, revision: str, *, down: bool) -> None:
 
 
 def test_migration_fills_the_index_for_sources_already_stored(ledger: Ledger) -> None:
-    _migrate(ledger, "0006", down=True)
-    sid = _add(ledger, "one", "bridge.txt", BRIDGE)  # stored with no index at all
+    sid = _add(ledger, "one", "bridge.txt", BRIDGE)
+    _migrate(ledger, "0006", down=True)  # the source stays; the index (0007) goes
     _migrate(ledger, "head", down=False)
     assert _ids(ledger, "one", "harbour") == {sid}
     later = _add(ledger, "one", "ferry.txt", FERRY)

@@ -23,7 +23,7 @@ from claimgraph.model import (
     content_id,
 )
 from claimgraph.services.ledger import Ledger
-from claimgraph.store import ClaimFilter
+from claimgraph.store import ClaimFilter, heads
 from claimgraph.store import analysis_queries as aq
 from claimgraph.store import listing_queries as lq
 from claimgraph.store import series_queries as sq
@@ -54,7 +54,7 @@ def analyse(ledger: Ledger, case: str, *, force: bool = False) -> AnalysisInfo:
     """Compute and store the analysis of `case`, unless the stored one is current."""
     _require_case(ledger, case)
     with ledger.store.read() as conn:
-        fingerprint = f"{ANALYSIS_VERSION}:{aq.audit_head(conn)}"
+        fingerprint = f"{ANALYSIS_VERSION}:{heads.case_head(conn, case)}"
         if not force and aq.stored_fingerprint(conn, case) == fingerprint:
             return AnalysisInfo(case, False, aq.read_meta(conn, case) or {})
         pairs = list(aq.case_docs(conn, case))

@@ -14,7 +14,7 @@ from claimgraph.model import Judgement, canonical_json
 from claimgraph.services.analysis import analyse, judge
 from claimgraph.services.claims import list_claims
 from claimgraph.services.ledger import Ledger
-from claimgraph.store import ClaimFilter
+from claimgraph.store import ClaimFilter, heads
 from claimgraph.store import analysis_queries as aq
 
 DECISIONS = {"accept": "claim.accept", "edit": "claim.edit", "reject": "claim.reject"}
@@ -124,7 +124,7 @@ def state_key(ledger: Ledger, case: str) -> tuple[str, int]:
 
 
 def listing_key(ledger: Ledger, case: str) -> tuple[int, int]:
-    """What a count of the case's claims depends on: the evidence (the last change to it
-    in the audit log) and the judgements (a count kept under this key is current)."""
+    """What a count of the case's claims depends on: the case's evidence (the last change
+    to it) and its judgements (a count kept under this key is current)."""
     with ledger.store.read() as conn:
-        return aq.audit_head(conn), aq.count_judgements(conn, case)
+        return heads.case_head(conn, case), aq.count_judgements(conn, case)

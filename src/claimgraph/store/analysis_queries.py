@@ -33,7 +33,6 @@ from claimgraph.store.tables import (
     DERIVED_TABLES,
     actors,
     analyses,
-    audit_log,
     case_sources,
     citations,
     claims,
@@ -259,16 +258,7 @@ def stored_fingerprint(conn: Connection, case: str) -> str | None:
 
 # Entries that change who may do what, or confirm a claim as it is, never what the
 # evidence says: an analysis does not go stale when a member is added or a claim accepted.
-_NOT_EVIDENCE = ("user.", "member.", "token.", "review.accept")
-
-
-def audit_head(conn: Connection) -> int:
-    """The last audit sequence number of a change to the evidence or a judgement (read
-    backwards along the primary key: it stops at the first such entry)."""
-    q = select(audit_log.c.seq).order_by(audit_log.c.seq.desc()).limit(1)
-    for prefix in _NOT_EVIDENCE:
-        q = q.where(~audit_log.c.action.startswith(prefix))
-    return int(conn.execute(q).scalar_one_or_none() or 0)
+NOT_EVIDENCE = ("user.", "member.", "token.", "review.accept")
 
 
 def read_entities(conn: Connection, case: str, *, ids: Sequence[str] | None = None) -> list[Entity]:

@@ -4,8 +4,8 @@ written with an upsert, since two server processes may finish the same part at o
 from __future__ import annotations
 
 from sqlalchemy import Connection, delete, select
-from sqlalchemy.dialects import postgresql, sqlite
 
+from claimgraph.store.heads import upsert
 from claimgraph.store.tables import kept_views
 
 
@@ -22,9 +22,4 @@ def keep(conn: Connection, case: str, key: str, state: str, body: str, at: str) 
     stale = (kept_views.c.case_name == case) & (kept_views.c.state != state)
     conn.execute(delete(kept_views).where(stale))
     row = {"case_name": case, "key": key, "state": state, "body": body, "made_at": at}
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    upsert = dialect.insert(kept_views).values(**row)
-    conn.execute(upsert.on_conflict_do_update(
-        index_elements=["case_name", "key"],
-        set_={"state": state, "body": body, "made_at": at},
-    ))  # fmt: skip
+    upsert(conn, kept_views, row, ("case_name", "key"))

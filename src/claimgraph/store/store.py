@@ -27,6 +27,7 @@ from claimgraph.errors import Conflict, InvalidInput, NotFound, Unavailable
 from claimgraph.model import AuditEntry, Capture, Claim, Source, chain_entry
 from claimgraph.store import claim_queries, rows
 from claimgraph.store.claim_queries import ClaimFilter
+from claimgraph.store.heads import move_heads
 from claimgraph.store.tables import audit_log, captures, case_sources, cases, metadata, sources
 
 
@@ -116,6 +117,7 @@ class Writer:
             self._last_loaded = True
         entry = chain_entry(self._last, at, who, action, entity, detail)
         self.conn.execute(insert(audit_log).values(**rows.audit_row(entry)))
+        move_heads(self.conn, entry)  # in the same transaction as the entry
         self._last = entry
         return entry
 

@@ -292,6 +292,15 @@ figure_series = Table(
     Column("summary", Text, nullable=False),
 )
 
+# Per case, the last audit entry that changed its evidence or judgements: what its
+# analysis is current against (another case's new source leaves it current).
+case_heads = Table(
+    "case_heads",
+    metadata,
+    Column("case_name", String(80), primary_key=True),
+    Column("seq", Integer, nullable=False),
+)
+
 # Parts of pages that are the same for every reader (a trace, a figure series), rendered
 # once per case and state (analysis and judgements) and shared by every server process;
 # a new state replaces them.
