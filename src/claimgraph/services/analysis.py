@@ -125,7 +125,7 @@ def proposition_page(
 def proposition_summaries(
     ledger: Ledger, case: str, f: lq.PropositionFilter
 ) -> list[lq.PropositionSummary]:
-    """One page of the propositions as a list shows them (counts only), most carried first."""
+    """One page of the propositions as a list shows them (counts only), most sources first."""
     analyse(ledger, case)
     with ledger.store.read() as conn:
         return lq.proposition_summaries(conn, case, f)

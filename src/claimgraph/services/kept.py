@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from claimgraph import __version__
 from claimgraph.model import canonical_json, sha256_hex
 from claimgraph.services.ledger import Ledger
 from claimgraph.store import kept_queries as kq
@@ -19,7 +20,8 @@ def kept_part(
     """The part `what` names, as kept for `state` (from services.reviews.state_key), or
     `make()`'s, kept for the next reader. Two processes may make it at once: the last
     write stands, and both wrote the same."""
-    key = sha256_hex(canonical_json(list(what)).encode("utf-8"))
+    # Parts drawn by another release of claimgraph are drawn again (templates change).
+    key = sha256_hex(canonical_json([__version__, *what]).encode("utf-8"))
     at_state = canonical_json(list(state))
     with ledger.store.read() as conn:
         found = kq.read_kept(conn, case, key, at_state)

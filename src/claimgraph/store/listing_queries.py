@@ -14,10 +14,12 @@ from claimgraph.store.analysis_queries import row_contradiction, row_proposition
 from claimgraph.store.tables import contradictions, propositions
 
 _P = propositions.c
-# "carried": figures first, then by how many sources carry it (a report, the pages);
+# "carried": figures first, then by how many sources carry it (a report); "sources": by
+# how many sources carry it, along ix_propositions_carried (the list, a page at a time);
 # "grouped": by kind and counted thing, then by origins (the API's order).
 _ORDERS: dict[str, tuple[Any, ...]] = {
     "carried": ((_P.kind != "quantity"), _P.n_sources.desc(), _P.label, _P.id),
+    "sources": (_P.n_sources.desc(), _P.id.desc()),
     "grouped": (_P.kind, _P.counts, _P.n_origins.desc(), _P.n_sources.desc(), _P.id),
 }
 
@@ -76,7 +78,7 @@ def proposition_summaries(
 ) -> list[PropositionSummary]:
     names = PropositionSummary.__match_args__
     q = select(*[_P[n] for n in names]).where(_where(case, f))
-    q = q.order_by(*_ORDERS["carried"]).offset(f.offset).limit(f.limit)
+    q = q.order_by(*_ORDERS["sources"]).offset(f.offset).limit(f.limit)
     return [PropositionSummary(*row) for row in conn.execute(q)]
 
 

@@ -219,6 +219,7 @@ propositions = Table(
     Column("reason", Text, nullable=False),
     Column("detail", Text, nullable=False),  # canonical JSON: claim ids, origins, edges
     Index("ix_propositions_counts", "case_name", "kind", "counts"),
+    Index("ix_propositions_carried", "case_name", "n_sources", "id"),  # the list, a page at a time
 )
 
 proposition_claims = Table(

@@ -163,8 +163,10 @@ class Trace:
     disputing: frozenset[str]  # claims that dispute or deny it rather than assert it
 
 
-def trace_of(ledger: Ledger, case: str, p: PropositionResult, evidence: Evidence) -> Trace:
-    part = trimmed(p, MAX_LINKS)  # named before drawing: only the nodes drawn are read
+def trace_of(
+    ledger: Ledger, case: str, p: PropositionResult, evidence: Evidence, links: int = MAX_LINKS
+) -> Trace:
+    part = trimmed(p, links)  # named before drawing: only the nodes drawn are read
     by_id = {
         e.id: e for e in an.entities(ledger, case, ids=[o.key for o in p.origins[:TRACE_ROWS]])
     }

@@ -33,6 +33,7 @@ from claimgraph.web.views import Evidence, opt
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 REPORT_CONTRADICTIONS = 300  # listed in full; the contradictions page pages through all
+REPORT_LINKS = 60  # links per provenance drawing: a printed page; the trace page draws more
 
 
 @router.get("/cases/{case}/report")
@@ -55,7 +56,7 @@ def report_page(
         context = {
             "board": dashboard(ledger, case), "meta": an.meta(ledger, case, cycles=True),
             "series": figure_series(ledger, case, chosen), "chosen": chosen,
-            "traces": [trace_of(ledger, case, p, evidence) for p in found],
+            "traces": [trace_of(ledger, case, p, evidence, REPORT_LINKS) for p in found],
             "propositions": total,
             "contradictions": contradiction_rows(conflicts, evidence),
         }  # fmt: skip

@@ -2,7 +2,8 @@
 changes only); rendered parts of pages kept per case and state, shared by every server process (a
 trace of a large proposition is drawn once per analysis, not once per process); actors by
 name (a page reads the speakers of the claims it shows, not every speaker of the case);
-case memberships by source (the cases of a page of sources, without reading them all).
+case memberships by source (the cases of a page of sources, without reading them all);
+propositions by how many sources carry them (the propositions list, a page at a time).
 
 Revision ID: 0010
 """
@@ -40,10 +41,12 @@ def upgrade() -> None:
         " AND action NOT LIKE 'token.%' AND action <> 'review.accept') FROM cases"
     )
     op.create_index("ix_actors_name", "actors", ["name"])
+    op.create_index("ix_propositions_carried", "propositions", ["case_name", "n_sources", "id"])
     op.create_index("ix_case_sources_source", "case_sources", ["source_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_propositions_carried", "propositions")
     op.drop_table("case_heads")
     op.drop_index("ix_case_sources_source", "case_sources")
     op.drop_index("ix_actors_name", "actors")
