@@ -27,7 +27,7 @@ from claimgraph.services import (
     Role,
     check_csrf,
     role_of,
-    session_user,
+    session_info,
     token_user,
 )
 
@@ -92,6 +92,7 @@ class Principal:
     account: Account
     via: str  # "session" | "token"
     session: str | None = None  # the raw session token, for the CSRF check
+    csrf: str | None = None  # the session's CSRF token, for the forms of a page
 
     @property
     def name(self) -> str:
@@ -124,9 +125,9 @@ def find_principal(request: Request) -> Principal | None:
         return Principal(account, "token")
     raw = request.cookies.get(SESSION_COOKIE)
     if raw:
-        account = session_user(ledger, raw)
-        if account is not None:
-            return Principal(account, "session", raw)
+        info = session_info(ledger, raw)
+        if info is not None:
+            return Principal(info.user, "session", raw, info.csrf_token)
     return None
 
 

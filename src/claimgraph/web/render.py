@@ -11,9 +11,8 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
-from claimgraph.api.context import Principal, app_state, find_principal
+from claimgraph.api.context import Principal, find_principal
 from claimgraph.errors import ClaimgraphError
-from claimgraph.services import session_info
 
 _TEMPLATES = Path(__file__).parent / "templates"
 
@@ -34,12 +33,8 @@ def _figure(value: Any) -> str:
     return f"{int(number):,}" if number.is_integer() else f"{number:,.1f}"
 
 
-def page_context(request: Request, who: Principal | None) -> dict[str, Any]:
-    csrf = None
-    if who is not None and who.session:
-        info = session_info(app_state(request).ledger, who.session)
-        csrf = info.csrf_token if info else None
-    return {"me": who, "csrf": csrf}
+def page_context(who: Principal | None) -> dict[str, Any]:
+    return {"me": who, "csrf": who.csrf if who is not None else None}
 
 
 def fragment(request: Request, template: str, macro: str, *args: Any) -> Markup:
@@ -60,6 +55,6 @@ def render(
         except ClaimgraphError:
             who = None
     templates: Jinja2Templates = request.app.state.templates
-    full = {**page_context(request, who), **context}
+    full = {**page_context(who), **context}
     response: HTMLResponse = templates.TemplateResponse(request, name, full, status_code=status)
     return response
