@@ -1,18 +1,32 @@
 """The sign-in limiter on a clock moved by hand: five failures of one (name, address) in
-five minutes lock that pair out for the rest of the window, right password or not."""
+five minutes lock that pair out for the rest of the window, right password or not. Each
+test runs with the counts in memory and in the store (both engines), where every server
+process shares them."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from accounts_support import PASSWORD, Clock
 
 from claimgraph.errors import Refused
-from claimgraph.services import Ledger, LoginLimiter, TooManyAttempts
+from claimgraph.services import Ledger, LoginLimiter, StoredBook, TooManyAttempts
 
 HERE = "203.0.113.7"
+Make = Callable[..., LoginLimiter]
+
+
+@pytest.fixture(params=["memory", "stored"])
+def make(request: pytest.FixtureRequest, ledger: Ledger) -> Make:
+    def build(clock: Clock, **limits: Any) -> LoginLimiter:
+        book = StoredBook(ledger) if request.param == "stored" else None
+        return LoginLimiter(clock, book=book, **limits)
+
+    return build
 
 
 def _fail(limiter: LoginLimiter, times: int, name: str = "alice", address: str = HERE) -> None:
@@ -21,8 +35,8 @@ def _fail(limiter: LoginLimiter, times: int, name: str = "alice", address: str =
         limiter.failed(name, address)
 
 
-def test_five_failures_lock_out_for_the_rest_of_the_window(clock: Clock) -> None:
-    limiter = LoginLimiter(clock)
+def test_five_failures_lock_out_for_the_rest_of_the_window(make: Make, clock: Clock) -> None:
+    limiter = make(clock)
     _fail(limiter, 4)
     limiter.check("alice", HERE)  # four failures: still allowed
     clock.advance(seconds=60)
@@ -40,8 +54,8 @@ def test_five_failures_lock_out_for_the_rest_of_the_window(clock: Clock) -> None
     limiter.check("alice", HERE)
 
 
-def test_the_window_slides_over_old_failures(clock: Clock) -> None:
-    limiter = LoginLimiter(clock)
+def test_the_window_slides_over_old_failures(make: Make, clock: Clock) -> None:
+    limiter = make(clock)
     _fail(limiter, 4)
     clock.advance(minutes=5, seconds=1)
     _fail(limiter, 4)  # the first four have left the window
@@ -51,8 +65,8 @@ def test_the_window_slides_over_old_failures(clock: Clock) -> None:
         limiter.check("alice", HERE)
 
 
-def test_other_names_and_addresses_are_not_locked(clock: Clock) -> None:
-    limiter = LoginLimiter(clock)
+def test_other_names_and_addresses_are_not_locked(make: Make, clock: Clock) -> None:
+    limiter = make(clock)
     _fail(limiter, 5)
     with pytest.raises(TooManyAttempts):
         limiter.check("alice", HERE)
@@ -60,27 +74,27 @@ def test_other_names_and_addresses_are_not_locked(clock: Clock) -> None:
     limiter.check("bob", HERE)
 
 
-def test_success_resets_the_count(clock: Clock) -> None:
-    limiter = LoginLimiter(clock)
+def test_success_resets_the_count(make: Make, clock: Clock) -> None:
+    limiter = make(clock)
     _fail(limiter, 4)
     limiter.succeeded("alice", HERE)
     _fail(limiter, 4)
     limiter.check("alice", HERE)
 
 
-def test_limits_can_be_set(clock: Clock) -> None:
-    limiter = LoginLimiter(clock, max_failures=2, window=timedelta(seconds=10))
+def test_limits_can_be_set(make: Make, clock: Clock) -> None:
+    limiter = make(clock, max_failures=2, window=timedelta(seconds=10))
     _fail(limiter, 2)
     with pytest.raises(TooManyAttempts):
         limiter.check("alice", HERE)
     clock.advance(seconds=10)
     limiter.check("alice", HERE)
     with pytest.raises(ValueError):
-        LoginLimiter(clock, max_failures=0)
+        make(clock, max_failures=0)
 
 
-def test_stale_entries_are_swept(clock: Clock) -> None:
-    limiter = LoginLimiter(clock)
+def test_stale_entries_are_swept(make: Make, clock: Clock) -> None:
+    limiter = make(clock)
     for i in range(1500):
         limiter.failed(f"user{i}", HERE)
     assert limiter.tracked == 1500
@@ -89,8 +103,8 @@ def test_stale_entries_are_swept(clock: Clock) -> None:
     assert limiter.tracked == 1
 
 
-def test_counts_hold_across_threads(clock: Clock) -> None:
-    limiter = LoginLimiter(clock, max_failures=50)
+def test_counts_hold_across_threads(make: Make, clock: Clock) -> None:
+    limiter = make(clock, max_failures=50)
     workers = [threading.Thread(target=_fail, args=(limiter, 10)) for _ in range(5)]
     for w in workers:
         w.start()
@@ -100,8 +114,10 @@ def test_counts_hold_across_threads(clock: Clock) -> None:
         limiter.check("alice", HERE)
 
 
-def test_login_refuses_even_the_right_password_when_locked(people: Ledger, clock: Clock) -> None:
-    limiter = LoginLimiter(clock)
+def test_login_refuses_even_the_right_password_when_locked(
+    make: Make, people: Ledger, clock: Clock
+) -> None:
+    limiter = make(clock)
     for _ in range(5):
         with pytest.raises(Refused, match="wrong user name or password"):
             limiter.login(people, "alice", "not the password", HERE)

@@ -74,3 +74,7 @@ def test_sign_in_is_rate_limited(site: Site) -> None:
     assert locked.json()["error"]["code"] == "too_many_attempts"
     page = client.post("/login", data={"name": "ed", "password": "guess", "next": "/"})
     assert page.status_code == 429 and "too many" in page.text
+    # Another server process (another app on the same store) counts the same failures.
+    other = site.client()  # a new app: its own memo, the store's counts
+    again = other.post("/api/v1/session", json={"name": "ed", "password": "correct horse battery"})
+    assert again.status_code == 429

@@ -17,7 +17,12 @@ from claimgraph.services.accounts import (
     revoke,
     role_of,
 )
-from claimgraph.services.accounts_limiter import LoginLimiter, TooManyAttempts
+from claimgraph.services.accounts_limiter import (
+    LoginLimiter,
+    MemoryBook,
+    StoredBook,
+    TooManyAttempts,
+)
 from claimgraph.services.accounts_tokens import (
     DEFAULT_SESSION_TTL,
     SessionInfo,
@@ -60,10 +65,12 @@ __all__ = [
     "Ledger",
     "LoginLimiter",
     "Membership",
+    "MemoryBook",
     "Permission",
     "Role",
     "SessionInfo",
     "SourceDetail",
+    "StoredBook",
     "TokenInfo",
     "TooManyAttempts",
     "VerifyReport",

@@ -376,48 +376,7 @@ image_descriptors = Table(
     Column("vector", Text, nullable=False),  # base64 of little-endian float16, unit length
 )
 
-# Accounts for the web app and API. Not evidence: never in EVIDENCE_TABLES, so an export
-# never carries a password hash or a token. Tokens are kept only as their SHA-256.
-users = Table(
-    "users",
-    metadata,
-    Column("name", String(80), primary_key=True),
-    Column("password_hash", Text, nullable=False),  # argon2id, with its parameters
-    Column("is_admin", Integer, nullable=False),  # 1: admin of every case
-    Column("created_at", String(40), nullable=False),
-    Column("disabled_at", String(40)),
-)
 
-memberships = Table(
-    "memberships",
-    metadata,
-    Column("case_name", String(80), ForeignKey("cases.name"), primary_key=True),
-    Column("user_name", String(80), ForeignKey("users.name"), primary_key=True),
-    Column("role", String(20), nullable=False),  # admin | editor | viewer
-    Column("granted_at", String(40), nullable=False),
-    Column("granted_by", String(200), nullable=False),
-    Index("ix_memberships_user", "user_name"),
-)
-
-web_sessions = Table(
-    "web_sessions",
-    metadata,
-    Column("id", String(64), primary_key=True),  # SHA-256 hex of the session token
-    Column("user_name", String(80), ForeignKey("users.name"), nullable=False),
-    Column("csrf_token", String(64), nullable=False),  # useless without the session token
-    Column("created_at", String(40), nullable=False),
-    Column("expires_at", String(40), nullable=False),
-    Column("revoked_at", String(40)),
-    Index("ix_web_sessions_user", "user_name"),
-)
-
-api_tokens = Table(
-    "api_tokens",
-    metadata,
-    Column("id", String(64), primary_key=True),  # SHA-256 hex of the token
-    Column("user_name", String(80), ForeignKey("users.name"), nullable=False),
-    Column("label", String(200), nullable=False),
-    Column("created_at", String(40), nullable=False),
-    Column("revoked_at", String(40)),
-    Index("ix_api_tokens_user", "user_name"),
-)
+# The account tables live beside (store/tables_accounts.py) on the same metadata; imported
+# last so that every reader of `metadata` sees them.
+from claimgraph.store import tables_accounts  # noqa: E402, F401
