@@ -1,6 +1,7 @@
 """Web benchmark: the pages a team opens most, under concurrent clients on loopback.
 
     .venv/bin/python benchmarks/web.py [--sources 100000] [--clients 20] [--rounds 10]
+                                       [--postgres postgresql://… (an empty database)]
 
 Builds (once; cached under /tmp) the analysis benchmark's synthetic case of N sources
 with ten claims each, analyses it, adds a user, then serves it with `claimgraph serve`
@@ -39,14 +40,16 @@ from claimgraph.store.tables import kept_views
 PASSWORD = "benchmark password"
 
 
-def build(n_sources: int) -> Path:
-    home = Path(f"/tmp/claimgraph-bench-web/{n_sources}")
+def build(n_sources: int, database_url: str | None) -> Path:
+    engine = "postgres" if database_url else "sqlite"
+    home = Path(f"/tmp/claimgraph-bench-web/{n_sources}" + ("-pg" if database_url else ""))
     done = home / "ready"
     if done.exists():
         return home
     shutil.rmtree(home, ignore_errors=True)
     started = time.perf_counter()
-    with open_ledger(Settings(home=home, user="bench"), create=True) as ledger:
+    settings = Settings(home=home, user="bench", database_url=database_url)
+    with open_ledger(settings, create=True) as ledger:
         populate(ledger, n_sources)
         analysis.analyse(ledger, CASE, force=True)
         add_user(ledger, "reader", PASSWORD)
@@ -54,7 +57,8 @@ def build(n_sources: int) -> Path:
         some = analysis.propositions(ledger, CASE, kind="quantity")[:50]
         (home / "propositions").write_text("\n".join(p.id for p in some), "utf-8")
     done.write_text("ok", "utf-8")
-    print(f"built the case of {n_sources} sources in {time.perf_counter() - started:.0f} s")
+    print(f"built the case of {n_sources} sources ({engine}) in "
+          f"{time.perf_counter() - started:.0f} s")  # fmt: skip
     return home
 
 
@@ -64,8 +68,10 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def serve(home: Path, port: int) -> subprocess.Popen[bytes]:
+def serve(home: Path, port: int, database_url: str | None) -> subprocess.Popen[bytes]:
     env = {**os.environ, "CLAIMGRAPH_HOME": str(home)}
+    if database_url:
+        env["CLAIMGRAPH_DATABASE_URL"] = database_url
     server = subprocess.Popen(
         [sys.executable, "-m", "claimgraph", "serve", "--port", str(port), "--workers", "2"],
         env=env,
@@ -110,16 +116,17 @@ def client(base: str, urls: dict[str, list[str]], rounds: int, seed: int,
             out.setdefault(kind, []).append(elapsed)
 
 
-def forget_kept(home: Path) -> None:
+def forget_kept(home: Path, database_url: str | None) -> None:
     """Drop the rendered parts kept for the case: the next pass draws every part anew, as
     the first views after an analysis do."""
-    with open_ledger(Settings(home=home, user="bench")) as ledger, ledger.store.write() as w:
+    settings = Settings(home=home, user="bench", database_url=database_url)
+    with open_ledger(settings) as ledger, ledger.store.write() as w:
         w.conn.execute(delete(kept_views).where(kept_views.c.case_name == CASE))
 
 
 def run_pass(home: Path, urls: dict[str, list[str]], args: argparse.Namespace) -> None:
     port = free_port()
-    server = serve(home, port)
+    server = serve(home, port, args.postgres)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(4):  # both processes started and signed in; no page drawn ahead
@@ -155,13 +162,15 @@ def main() -> None:
     ap.add_argument("--sources", type=int, default=100_000)
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--rounds", type=int, default=10)
+    ap.add_argument("--postgres", help="build (once) and serve the case from this database")
     args = ap.parse_args()
-    home = build(args.sources)
+    home = build(args.sources, args.postgres)
     urls = pages(home)
     print(f"{date.today()} on {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}; SQLite; {args.sources} sources, "
+          f"{platform.python_version()}; {'PostgreSQL' if args.postgres else 'SQLite'}; "
+          f"{args.sources} sources, "
           f"{args.clients} concurrent clients, serve --workers 2")  # fmt: skip
-    forget_kept(home)
+    forget_kept(home, args.postgres)
     print("first views of this analysis (every trace and figure series drawn in the run):")
     run_pass(home, urls, args)
     print("a new server, the parts drawn in the first pass kept in the store:")

@@ -121,8 +121,9 @@ def figures_page(request: Request, access: PageRead, counts: Filter = None) -> R
                                             "counts": COUNTS})  # fmt: skip
 
 
-def kept(request: Request, access: CaseAccess, what: tuple[Any, ...],
-          build: Callable[[], str]) -> str:  # fmt: skip
+def kept(
+    request: Request, access: CaseAccess, what: tuple[Any, ...], build: Callable[[], str]
+) -> str:
     """A part of a page the same for every reader of the case as it stands, rendered once
     per state: kept by this process (Memo) and in the store for the others (kept_part)."""
     state = state_key(access.ledger, access.case)
