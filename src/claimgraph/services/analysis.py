@@ -52,11 +52,13 @@ def _require_case(ledger: Ledger, case: str) -> None:
 
 def analyse(ledger: Ledger, case: str, *, force: bool = False) -> AnalysisInfo:
     """Compute and store the analysis of `case`, unless the stored one is current."""
-    _require_case(ledger, case)
     with ledger.store.read() as conn:
-        fingerprint = f"{ANALYSIS_VERSION}:{heads.case_head(conn, case)}"
-        if not force and aq.stored_fingerprint(conn, case) == fingerprint:
-            return AnalysisInfo(case, False, aq.read_meta(conn, case) or {})
+        state = heads.case_state(conn, case)
+        if state is None:
+            raise NotFound("no such case", subject=case)
+        fingerprint = f"{ANALYSIS_VERSION}:{state.head}"
+        if not force and state.fingerprint == fingerprint:
+            return AnalysisInfo(case, False, state.meta or {})
         pairs = list(aq.case_docs(conn, case))
         judgements = aq.case_judgements(conn, case)
     claims = [c for c, _ in ledger.store.claims(ClaimFilter(case=case))]

@@ -250,12 +250,6 @@ def case_docs(conn: Connection, case: str) -> Iterator[tuple[DocRef, str]]:
         yield doc, r.text
 
 
-def stored_fingerprint(conn: Connection, case: str) -> str | None:
-    q = select(analyses.c.fingerprint).where(analyses.c.case_name == case)
-    row = conn.execute(q).first()
-    return row.fingerprint if row else None
-
-
 # Entries that change who may do what, or confirm a claim as it is, never what the
 # evidence says: an analysis does not go stale when a member is added or a claim accepted.
 NOT_EVIDENCE = ("user.", "member.", "token.", "review.accept")
@@ -362,12 +356,16 @@ def read_citations(conn: Connection, case: str) -> list[Citation]:
 def read_meta(conn: Connection, case: str, *, cycles: bool = False) -> dict[str, Any] | None:
     """When the analysis ran, its counts and events; its reporting cycles only when asked
     (they can be megabytes, and every freshness check reads the rest)."""
-    columns = [analyses.c.computed_at, analyses.c.seconds, analyses.c.stats, analyses.c.events]
-    if cycles:
-        columns.append(analyses.c.cycles)
+    columns = [*META_COLUMNS, analyses.c.cycles] if cycles else META_COLUMNS
     row = conn.execute(select(*columns).where(analyses.c.case_name == case)).first()
-    if row is None:
-        return None
+    return meta_of(row, cycles=cycles) if row is not None else None
+
+
+META_COLUMNS = [analyses.c.computed_at, analyses.c.seconds, analyses.c.stats, analyses.c.events]
+
+
+def meta_of(row: Any, *, cycles: bool = False) -> dict[str, Any]:
+    """The analysis's meta from a row holding META_COLUMNS (and cycles, when asked)."""
     meta = {
         "computed_at": row.computed_at,
         "seconds": row.seconds,

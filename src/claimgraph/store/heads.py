@@ -4,14 +4,15 @@ current). Every entry goes through `Writer.append_audit`, which moves the heads 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, Table, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from claimgraph.model import AuditEntry
-from claimgraph.store.analysis_queries import NOT_EVIDENCE
-from claimgraph.store.tables import case_heads, case_sources, cases
+from claimgraph.store.analysis_queries import META_COLUMNS, NOT_EVIDENCE, meta_of
+from claimgraph.store.tables import analyses, case_heads, case_sources, cases
 
 
 def move_heads(conn: Connection, entry: AuditEntry) -> None:
@@ -28,6 +29,29 @@ def move_heads(conn: Connection, entry: AuditEntry) -> None:
             touched.add(str(named))
     for case in sorted(touched):
         upsert(conn, case_heads, {"case_name": case, "seq": entry.seq}, ("case_name",))
+
+
+@dataclass(frozen=True, slots=True)
+class CaseState:
+    """What a freshness check needs, read at once: the case's head and its analysis."""
+
+    head: int
+    fingerprint: str | None  # of the stored analysis; None before the first
+    meta: dict[str, Any] | None
+
+
+def case_state(conn: Connection, case: str) -> CaseState | None:
+    """None when there is no such case. One query: every page asks this, more than once."""
+    a = analyses.c
+    joined = cases.outerjoin(case_heads, case_heads.c.case_name == cases.c.name).outerjoin(
+        analyses, a.case_name == cases.c.name
+    )
+    q = select(case_heads.c.seq, a.fingerprint, *META_COLUMNS).select_from(joined)
+    row = conn.execute(q.where(cases.c.name == case)).first()
+    if row is None:
+        return None
+    meta = meta_of(row) if row.fingerprint is not None else None
+    return CaseState(int(row.seq or 0), row.fingerprint, meta)
 
 
 def case_head(conn: Connection, case: str) -> int:
