@@ -26,7 +26,7 @@ from claimgraph.services import (
     Permission,
     Role,
     check_csrf,
-    role_of,
+    role_for,
     session_info,
     token_user,
 )
@@ -155,7 +155,7 @@ async def require_csrf(request: Request, who: Principal) -> None:
 
 def case_access(request: Request, case: str, who: Principal, *, write: bool) -> CaseAccess:
     ledger = app_state(request).ledger
-    role = role_of(ledger, who.name, case) if ledger.store.case_exists(case) else None
+    role = role_for(ledger, who.account, case)
     if role is None or not Permission.can_read(role):
         raise NotFound("no such case", subject=case)
     if write and not Permission.can_write(role):

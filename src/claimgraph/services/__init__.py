@@ -15,6 +15,7 @@ from claimgraph.services.accounts import (
     list_members,
     list_users,
     revoke,
+    role_for,
     role_of,
 )
 from claimgraph.services.accounts_limiter import (
@@ -100,6 +101,7 @@ __all__ = [
     "original_bytes",
     "revoke",
     "revoke_api_token",
+    "role_for",
     "role_of",
     "session_info",
     "session_user",

@@ -193,11 +193,15 @@ def revoke(ledger: Ledger, case: str, user: str) -> None:
 def role_of(ledger: Ledger, user: str, case: str) -> Role | None:
     """The user's role in the case; None for no role, an unknown or a disabled user."""
     account = active_account(ledger, user)
-    if account is None:
-        return None
+    return role_for(ledger, account, case) if account is not None else None
+
+
+def role_for(ledger: Ledger, account: Account, case: str) -> Role | None:
+    """The role in the case of an account found active just now (a request's signed-in
+    user): one read. A membership names an existing case (a foreign key)."""
     if account.is_admin:
         return Role.ADMIN if ledger.store.case_exists(case) else None
-    row = ledger.store.find_row("memberships", {"case_name": case, "user_name": user})
+    row = ledger.store.find_row("memberships", {"case_name": case, "user_name": account.name})
     return Role(row["role"]) if row else None
 
 
