@@ -1,7 +1,6 @@
 """The sign-in limiter on a clock moved by hand: five failures of one (name, address) in
-five minutes lock that pair out for the rest of the window, right password or not. Each
-test runs with the counts in memory and in the store (both engines), where every server
-process shares them."""
+five minutes lock that pair out for the rest of the window, right password or not. The
+counts are in the store (both engines), where every server process shares them."""
 
 from __future__ import annotations
 
@@ -14,17 +13,16 @@ import pytest
 from accounts_support import PASSWORD, Clock
 
 from claimgraph.errors import Refused
-from claimgraph.services import Ledger, LoginLimiter, StoredBook, TooManyAttempts
+from claimgraph.services import Ledger, LoginLimiter, TooManyAttempts
 
 HERE = "203.0.113.7"
 Make = Callable[..., LoginLimiter]
 
 
-@pytest.fixture(params=["memory", "stored"])
-def make(request: pytest.FixtureRequest, ledger: Ledger) -> Make:
+@pytest.fixture
+def make(ledger: Ledger) -> Make:
     def build(clock: Clock, **limits: Any) -> LoginLimiter:
-        book = StoredBook(ledger) if request.param == "stored" else None
-        return LoginLimiter(clock, book=book, **limits)
+        return LoginLimiter(ledger, clock=clock, **limits)
 
     return build
 

@@ -81,10 +81,13 @@ class AppState:
     limiter and the upload cap."""
 
     ledger: Ledger
-    limiter: LoginLimiter = field(default_factory=LoginLimiter)
+    limiter: LoginLimiter = field(init=False)
     max_upload_bytes: int = 50 * 1024 * 1024
     secure_cookies: bool = False  # set behind HTTPS; loopback demos run plain HTTP
     memo: Memo = field(default_factory=Memo)
+
+    def __post_init__(self) -> None:
+        self.limiter = LoginLimiter(self.ledger)  # counts in the store, shared by workers
 
 
 @dataclass(frozen=True, slots=True)

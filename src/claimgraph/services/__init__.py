@@ -18,12 +18,7 @@ from claimgraph.services.accounts import (
     role_for,
     role_of,
 )
-from claimgraph.services.accounts_limiter import (
-    LoginLimiter,
-    MemoryBook,
-    StoredBook,
-    TooManyAttempts,
-)
+from claimgraph.services.accounts_limiter import LoginLimiter, TooManyAttempts
 from claimgraph.services.accounts_tokens import (
     DEFAULT_SESSION_TTL,
     SessionInfo,
@@ -66,12 +61,10 @@ __all__ = [
     "Ledger",
     "LoginLimiter",
     "Membership",
-    "MemoryBook",
     "Permission",
     "Role",
     "SessionInfo",
     "SourceDetail",
-    "StoredBook",
     "TokenInfo",
     "TooManyAttempts",
     "VerifyReport",

@@ -216,12 +216,10 @@ def _event_id(meta: dict[str, Any], ref: str) -> str:
     raise NotFound("no such event in this case", subject=ref)
 
 
-def contradictions(
-    ledger: Ledger, case: str, *, kind: str | None = None, limit: int | None = None
-) -> list[Contradiction]:
+def contradictions(ledger: Ledger, case: str, *, kind: str | None = None) -> list[Contradiction]:
     analyse(ledger, case)
     with ledger.store.read() as conn:
-        return aq.read_contradictions(conn, case, kind=kind, limit=limit)
+        return lq.contradiction_page(conn, case, kind=kind, limit=None)
 
 
 def citations(ledger: Ledger, case: str) -> list[dict[str, Any]]:

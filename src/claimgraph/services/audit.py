@@ -9,10 +9,11 @@ the log than it needs."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import islice
+from itertools import chain, islice
 
 from claimgraph.model import AuditEntry
 from claimgraph.services.ledger import Ledger
+from claimgraph.services.queries import sources_in_case
 
 _CHUNK = 500
 
@@ -27,13 +28,18 @@ def case_audit_page(ledger: Ledger, case: str, *, offset: int, limit: int) -> li
     return list(islice(_case_entries(ledger, case), offset, offset + limit))
 
 
-def _case_entries(ledger: Ledger, case: str) -> Iterator[AuditEntry]:
+def _log_chunks(ledger: Ledger) -> Iterator[list[AuditEntry]]:
+    """The whole log, newest first, a chunk at a time."""
     before: int | None = None
     while chunk := ledger.store.audit_chunk(before=before, limit=_CHUNK):
         before = chunk[-1].seq
-        named = {i for e in chunk for i in _sources_named(e)}
-        found = ledger.store.source_cases(sorted(named)) if named else {}
-        in_case = {sid for sid, cases in found.items() if case in cases}
+        yield chunk
+
+
+def _case_entries(ledger: Ledger, case: str) -> Iterator[AuditEntry]:
+    for chunk in _log_chunks(ledger):
+        named = [i for e in chunk for i in _sources_named(e)]
+        in_case = sources_in_case(ledger, case, named) if named else set()
         for e in chunk:
             about_case = e.entity == case and e.action.startswith(("case.", "member."))
             if about_case or e.detail.get("case") == case or in_case & set(_sources_named(e)):
@@ -49,11 +55,4 @@ def _sources_named(e: AuditEntry) -> list[str]:
 
 def site_audit_page(ledger: Ledger, *, offset: int, limit: int) -> list[AuditEntry]:
     """Entries `offset` to `offset + limit` of the whole log, newest first."""
-    return list(islice(_all_entries(ledger), offset, offset + limit))
-
-
-def _all_entries(ledger: Ledger) -> Iterator[AuditEntry]:
-    before: int | None = None
-    while chunk := ledger.store.audit_chunk(before=before, limit=_CHUNK):
-        before = chunk[-1].seq
-        yield from chunk
+    return list(islice(chain.from_iterable(_log_chunks(ledger)), offset, offset + limit))

@@ -13,6 +13,7 @@ from claimgraph.services.ledger import Ledger
 from claimgraph.store import SourceSummary
 from claimgraph.store import analysis_queries as aq
 from claimgraph.store import image_queries as iq
+from claimgraph.store import listing_queries as lq
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,7 @@ def dashboard(ledger: Ledger, case: str, *, latest: int = 8) -> Dashboard:
     stats = analyse(ledger, case).meta.get("stats", {})
     with ledger.store.read() as conn:
         images = iq.count_case_images(conn, case)
-        conflicts = aq.count_contradictions(conn, case)
+        conflicts = lq.count_contradictions(conn, case)
         reviewed = aq.count_reviewed(conn, case)
     claims = int(stats.get("claims", 0))
     return Dashboard(

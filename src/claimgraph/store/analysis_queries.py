@@ -316,21 +316,6 @@ def read_timeline(
     return [row_point(r) for r in conn.execute(q.limit(limit) if limit else q)]
 
 
-def read_contradictions(
-    conn: Connection, case: str, *, kind: str | None = None, limit: int | None = None
-) -> list[Contradiction]:
-    q = select(contradictions).where(contradictions.c.case_name == case)
-    if kind is not None:
-        q = q.where(contradictions.c.kind == kind)
-    q = q.order_by(contradictions.c.id)
-    return [row_contradiction(r) for r in conn.execute(q.limit(limit) if limit else q)]
-
-
-def count_contradictions(conn: Connection, case: str) -> int:
-    q = select(func.count()).select_from(contradictions)
-    return int(conn.execute(q.where(contradictions.c.case_name == case)).scalar_one())
-
-
 def count_judgements(conn: Connection, case: str) -> int:
     """How many judgements the case has had: a page kept per analysis also keys on this,
     since an acceptance changes what it shows but not the analysis."""

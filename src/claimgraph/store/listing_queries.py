@@ -88,8 +88,14 @@ def _contradictions_where(case: str, kind: str | None) -> ColumnElement[bool]:
 
 
 def contradiction_page(
-    conn: Connection, case: str, *, kind: str | None = None, offset: int = 0, limit: int = 50
+    conn: Connection,
+    case: str,
+    *,
+    kind: str | None = None,
+    offset: int = 0,
+    limit: int | None = 50,
 ) -> list[Contradiction]:
+    """In id order; `limit` None: all of them from `offset`."""
     q = select(contradictions).where(_contradictions_where(case, kind))
     q = q.order_by(contradictions.c.id).offset(offset).limit(limit)
     return [row_contradiction(r) for r in conn.execute(q)]

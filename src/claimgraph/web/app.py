@@ -14,7 +14,7 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from claimgraph import __version__
 from claimgraph.api import AppState, api_router, install_error_handlers
 from claimgraph.api.errors import ErrorInfo
-from claimgraph.services import Ledger, LoginLimiter, StoredBook, open_ledger
+from claimgraph.services import Ledger, open_ledger
 from claimgraph.settings import settings_from_env
 from claimgraph.web import pages
 from claimgraph.web.render import make_templates, render
@@ -50,9 +50,7 @@ def create_app(ledger: Ledger, *, secure_cookies: bool = False) -> FastAPI:
         docs_url=None,  # Swagger UI would load third-party script from a CDN
         redoc_url=None,
     )
-    # One count for every worker process; the ledger's clock, whatever it is set to.
-    limiter = LoginLimiter(lambda: ledger.clock(), book=StoredBook(ledger))
-    app.state.cg = AppState(ledger=ledger, secure_cookies=secure_cookies, limiter=limiter)
+    app.state.cg = AppState(ledger=ledger, secure_cookies=secure_cookies)
     app.state.templates = make_templates()
     app.add_middleware(SecurityHeaders)
     install_error_handlers(app, _page_error)
