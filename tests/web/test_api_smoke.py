@@ -3,6 +3,8 @@ claims, review one, and the error shape on the way."""
 
 from __future__ import annotations
 
+import re
+
 from web_helpers import Site
 
 ARTICLE = (
@@ -78,3 +80,25 @@ def test_sign_in_is_rate_limited(site: Site) -> None:
     other = site.client()  # a new app: its own memo, the store's counts
     again = other.post("/api/v1/session", json={"name": "ed", "password": "correct horse battery"})
     assert again.status_code == 429
+
+
+def test_the_claims_count_follows_new_evidence(site: Site) -> None:
+    """The claims page keeps its count per state of the case: a new source moves it."""
+    from api_helpers import article
+
+    ed = site.session("ed")
+
+    def total() -> str:
+        page = ed.get("/cases/alpha/claims").text
+        return re.search(r'<p class="muted">([\d,+]+) claims', page)[1]  # type: ignore[index]
+
+    first = ed.post("/api/v1/cases/alpha/sources",
+                    files={"file": ("a.html", article("alpha"), "text/html")})  # fmt: skip
+    assert first.status_code == 201, first.text
+    before = total()
+    assert int(before) > 0 and total() == before  # kept: the same count
+    later = article("alpha").replace(b"Monday", b"Tuesday").replace(b"41", b"44")
+    second = ed.post("/api/v1/cases/alpha/sources",
+                     files={"file": ("b.html", later, "text/html")})  # fmt: skip
+    assert second.status_code == 201, second.text
+    assert int(total()) > int(before)

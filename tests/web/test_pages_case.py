@@ -185,3 +185,12 @@ def test_claims_filter_and_pages(demo: Site) -> None:
     rows = re.findall(r"<tr id=\"claim-.*?</tr>", hedged, re.S)
     assert rows and all("<td>hedged</td>" in r and "killed" in r for r in rows)
     assert vi.get(f"{CASE}/claims", params={"stance": "bogus"}).status_code == 200
+
+
+def test_dashboard_counts_the_cases_images(demo: Site) -> None:
+    from claimgraph.services.cases import dashboard
+    from claimgraph.services.views import case_images
+
+    board = dashboard(demo.ledger, DEMO_CASE)
+    assert board.images == len(case_images(demo.ledger, DEMO_CASE)) > 0
+    assert f"<strong>{board.images}</strong> images" in demo.session("vi").get(CASE).text
